@@ -1,0 +1,2 @@
+// The validation engine arrives with issue 7; this file keeps the target buildable.
+import PlanModel
