@@ -1,5 +1,8 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
+
+// Warnings are errors everywhere, as in CI: a warning today is a bug report tomorrow.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "PlanBridge",
@@ -16,29 +19,31 @@ let package = Package(
         ),
 
         // Core libraries, in dependency order.
-        .target(name: "PlanModel"),
-        .target(name: "PlanFormats", dependencies: ["PlanModel", "CLibXML2"]),
-        .target(name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "CLibXML2"]),
-        .target(name: "PlanDiff", dependencies: ["PlanModel"]),
+        .target(name: "PlanModel", swiftSettings: strict),
+        .target(name: "PlanFormats", dependencies: ["PlanModel", "CLibXML2"], swiftSettings: strict),
+        .target(name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "CLibXML2"], swiftSettings: strict),
+        .target(name: "PlanDiff", dependencies: ["PlanModel"], swiftSettings: strict),
 
         // Tools.
         .executableTarget(
             name: "planbridge",
-            dependencies: ["PlanModel", "PlanFormats", "PlanValidation", "PlanDiff"]
+            dependencies: ["PlanModel", "PlanFormats", "PlanValidation", "PlanDiff"],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "planbridge-bench",
-            dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"]
+            dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"],
+            swiftSettings: strict
         ),
 
         // Not shipped: generator, fixture lookup, golden assertions, CLI runner.
-        .target(name: "PlanTestSupport", dependencies: ["PlanModel", "PlanFormats"]),
+        .target(name: "PlanTestSupport", dependencies: ["PlanModel", "PlanFormats"], swiftSettings: strict),
 
         // Tests: one target per library, plus the command line.
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanTestSupport"]),
-        .testTarget(name: "PlanFormatsTests", dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"]),
-        .testTarget(name: "PlanValidationTests", dependencies: ["PlanValidation", "PlanTestSupport"]),
-        .testTarget(name: "PlanDiffTests", dependencies: ["PlanDiff", "PlanTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["PlanTestSupport"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PlanFormatsTests", dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PlanValidationTests", dependencies: ["PlanValidation", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PlanDiffTests", dependencies: ["PlanDiff", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["PlanTestSupport"], swiftSettings: strict),
     ]
 )
