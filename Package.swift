@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "PlanFormatsTests", dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanValidationTests", dependencies: ["PlanValidation", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanDiffTests", dependencies: ["PlanDiff", "PlanTestSupport"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["PlanTestSupport", "planbridge"], exclude: ["Scenarios"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,41 @@
+import PlanFormats
+import PlanModel
+
+/// An input read into plans, with everything worth telling the user about how.
+struct LoadedPlans {
+    var input: PlanInput
+    var format: FormatDescriptor
+    var result: ReadResult
+    /// Detection warnings first, then the reader's own findings.
+    var diagnostics: [Diagnostic]
+}
+
+extension DiagnosticCode {
+    /// The input holds several plans and the command uses only the first.
+    static let cliExtraPlans = DiagnosticCode("cli.extra-plans", .warning)
+}
+
+enum PlanLoading {
+    /// Reads `path` (`-` for stdin) as the format `explicit` names, or the one detection picks.
+    static func load(_ path: String, explicitFormat: String?, context: ToolContext) throws(PlanError) -> LoadedPlans {
+        let input = try InputFile.read(path, context: context)
+        let detection = try context.registry.detectInput(input, path: path == "-" ? nil : path, explicit: explicitFormat)
+        guard let reader = detection.format.reader else {
+            throw PlanError(.unsupportedFormat, Diagnostic(
+                .formatNotReadable, "\(detection.format.displayName) cannot be read, only written",
+                at: SourceLocation(file: input.sourceName)), related: detection.diagnostics)
+        }
+        let result: ReadResult
+        do {
+            result = try reader.read(input, options: .default)
+        } catch {
+            // Keep the detection warning: "read as JSON because of the content" explains many failures.
+            throw PlanError(error.kind, error.diagnostic, related: detection.diagnostics + error.related)
+        }
+        guard !result.plans.isEmpty else {
+            throw PlanError(.unreadableInput, Diagnostic(
+                .ioUnreadable, "no plan found in the input", at: SourceLocation(file: input.sourceName)))
+        }
+        return LoadedPlans(input: input, format: detection.format, result: result, diagnostics: detection.diagnostics + result.diagnostics)
+    }
+}

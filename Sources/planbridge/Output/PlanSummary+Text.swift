@@ -1,0 +1,67 @@
+import PlanModel
+
+extension PlanSummary {
+    /// Aligned `Label:  value` lines for people.
+    var text: String {
+        var rows: [(String, String)] = [
+            ("File", source),
+            ("Format", "\(format.displayName) (\(format.id))"),
+        ]
+        if planCount > 1 { rows.append(("Plans", "\(planCount) (the rest describes the first)")) }
+        rows.append(("Project", projectName ?? "(unnamed)"))
+        rows.append(("Project dates", Self.range(projectStart, projectFinish)))
+        rows.append(("Task dates", Self.range(firstTaskStart, lastTaskFinish)))
+        rows.append(("Tasks", Self.breakdown(tasksByKind.map { ($0.0.plural($0.1), $0.1) })))
+        rows.append(("Resources", Self.breakdown(resourcesByType.map { ($0.0.rawValue, $0.1) })))
+        rows.append(("Assignments", String(assignmentCount)))
+        rows.append(("Dependencies", Self.breakdown(dependenciesByType.map { ($0.0.rawValue, $0.1) })))
+        rows.append(("Calendars", String(calendars.count)))
+        let width = rows.map(\.0.count).max()! + 2
+        var lines = rows.map { ($0.0 + ":").padded(to: width) + $0.1 }
+        for calendar in calendars {
+            let exceptions = calendar.exceptions == 1 ? "1 exception" : "\(calendar.exceptions) exceptions"
+            lines.append("  \(calendar.name) [\(calendar.id)]: \(exceptions)")
+        }
+        lines.append(("Custom fields:").padded(to: width) + Self.breakdown(customFieldsByEntity.map { ($0.0.rawValue, $0.1) }))
+        lines.append(("Extensions:").padded(to: width) + String(extensionCount))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `12 (9 tasks, 2 summaries, 1 milestone)`, leaving out the kinds there are none of.
+    private static func breakdown(_ parts: [(String, Int)]) -> String {
+        let total = parts.reduce(0) { $0 + $1.1 }
+        let present = parts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+        return present.isEmpty ? "0" : "\(total) (\(present.joined(separator: ", ")))"
+    }
+
+    private static func range(_ start: CivilDateTime?, _ finish: CivilDateTime?) -> String {
+        if start == nil && finish == nil { return "(none)" }
+        return "\(start.map(readable) ?? "?") to \(finish.map(readable) ?? "?")"
+    }
+
+    /// `2024-03-04 08:00`, seconds only when there are some.
+    private static func readable(_ moment: CivilDateTime) -> String {
+        let time = moment.secondOfDay
+        var text = "\(moment.date) \(Self.twoDigits(time / 3600)):\(Self.twoDigits(time / 60 % 60))"
+        if time % 60 != 0 { text += ":\(Self.twoDigits(time % 60))" }
+        return text
+    }
+
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+}
+
+extension TaskKind {
+    fileprivate func plural(_ count: Int) -> String {
+        switch self {
+        case .task: return count == 1 ? "task" : "tasks"
+        case .summary: return count == 1 ? "summary" : "summaries"
+        case .milestone: return count == 1 ? "milestone" : "milestones"
+        }
+    }
+}
+
+extension String {
+    fileprivate func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,88 @@
+import PlanFormats
+import PlanModel
+
+/// `planbridge convert IN OUT`: reader → canonical plan → writer, with the loss report on stderr.
+enum Convert {
+    static let subcommand = Subcommand(spec: spec, run: run)
+
+    static let spec = CommandSpec(
+        name: "convert",
+        abstract: "Convert a plan from one format to another.",
+        discussion: """
+            Reads the input in its own format and writes it in another, through PlanBridge's one \
+            model of a plan. What the output format cannot hold is reported on stderr as warnings. \
+            Use '-' for standard input or output.
+
+            An existing output is only replaced with --force, and only once the conversion has \
+            succeeded: a failed conversion leaves no file behind.
+            """,
+        arguments: [
+            ArgumentSpec(name: "input", help: "The plan to read, or '-' for standard input."),
+            ArgumentSpec(name: "output", help: "Where to write the result, or '-' for standard output."),
+        ],
+        options: [
+            .inputFormat("the input"),
+            .value("to", placeholder: "format", help: "The output format (default: from the output's extension)."),
+            .flag("force", help: "Replace the output if it exists."),
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, _ context: ToolContext) -> ExitStatus {
+        let inputPath = arguments[argument: "input"]
+        let outputPath = arguments[argument: "output"]
+        let toStandardOutput = outputPath == "-"
+        let force = arguments.flag("force")
+
+        // Everything that can be checked from the command line alone is checked before reading.
+        let writer: any PlanWriter
+        do throws(PlanError) {
+            let target = try context.registry.detectOutput(path: toStandardOutput ? nil : outputPath, explicit: arguments.value("to"))
+            guard let found = target.writer else {
+                throw PlanError(.unsupportedFormat, Diagnostic(.formatNotWritable, "\(target.displayName) can be read but not written"))
+            }
+            writer = found
+            if !toStandardOutput { try OutputFile.checkDestination(outputPath, force: force) }
+        } catch {
+            return Tool.fail(error, during: .output, context: context)
+        }
+
+        let loaded: LoadedPlans
+        do {
+            loaded = try PlanLoading.load(inputPath, explicitFormat: arguments.value("from"), context: context)
+        } catch {
+            return Tool.fail(error, during: .input, context: context)
+        }
+        context.console.report(loaded.diagnostics)
+        if loaded.result.plans.count > 1 {
+            context.console.report([Diagnostic(
+                .cliExtraPlans, "the input holds \(loaded.result.plans.count) plans; converting only the first",
+                at: SourceLocation(file: loaded.input.sourceName))])
+        }
+
+        do throws(PlanError) {
+            let written = try writer.write(loaded.result.plan, options: WriteOptions(timestamp: context.timestamp))
+            if toStandardOutput {
+                do {
+                    try context.console.emit(written.bytes)
+                } catch {
+                    throw OutputFile.failure("-", error.errno)
+                }
+            } else {
+                try OutputFile.write(written.bytes, to: outputPath, force: force)
+            }
+            context.console.report(written.diagnostics + written.loss.diagnostics)
+        } catch {
+            return Tool.fail(error, during: .output, context: context)
+        }
+        return .success
+    }
+}
+
+extension LossReport {
+    /// One warning per kind of loss: `warning: 3 calendars dropped [loss.calendars]`.
+    var diagnostics: [Diagnostic] {
+        items.map { item in
+            Diagnostic(DiagnosticCode("loss.\(item.kind)", .warning), "\(item.count) \(item.kind) \(item.detail)")
+        }
+    }
+}
