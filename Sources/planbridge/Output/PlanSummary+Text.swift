@@ -1,30 +1,35 @@
 import PlanModel
 
 extension PlanSummary {
-    /// Aligned `Label:  value` lines for people.
+    /// Aligned `Label:  value` lines for people; each calendar gets an indented line of its own.
     var text: String {
-        var rows: [(String, String)] = [
+        var rows: [(label: String, value: String)] = [
             ("File", source),
             ("Format", "\(format.displayName) (\(format.id))"),
         ]
         if planCount > 1 { rows.append(("Plans", "\(planCount) (the rest describes the first)")) }
-        rows.append(("Project", projectName ?? "(unnamed)"))
-        rows.append(("Project dates", Self.range(projectStart, projectFinish)))
-        rows.append(("Task dates", Self.range(firstTaskStart, lastTaskFinish)))
-        rows.append(("Tasks", Self.breakdown(tasksByKind.map { ($0.0.plural($0.1), $0.1) })))
-        rows.append(("Resources", Self.breakdown(resourcesByType.map { ($0.0.rawValue, $0.1) })))
-        rows.append(("Assignments", String(assignmentCount)))
-        rows.append(("Dependencies", Self.breakdown(dependenciesByType.map { ($0.0.rawValue, $0.1) })))
-        rows.append(("Calendars", String(calendars.count)))
-        let width = rows.map(\.0.count).max()! + 2
-        var lines = rows.map { ($0.0 + ":").padded(to: width) + $0.1 }
+        rows += [
+            ("Project", projectName ?? "(unnamed)"),
+            ("Project dates", Self.range(projectStart, projectFinish)),
+            ("Task dates", Self.range(firstTaskStart, lastTaskFinish)),
+            ("Tasks", Self.breakdown(tasksByKind.map { ($0.0.plural($0.1), $0.1) })),
+            ("Resources", Self.breakdown(resourcesByType.map { ($0.0.rawValue, $0.1) })),
+            ("Assignments", String(assignmentCount)),
+            ("Dependencies", Self.breakdown(dependenciesByType.map { ($0.0.rawValue, $0.1) })),
+            ("Calendars", String(calendars.count)),
+        ]
         for calendar in calendars {
             let exceptions = calendar.exceptions == 1 ? "1 exception" : "\(calendar.exceptions) exceptions"
-            lines.append("  \(calendar.name) [\(calendar.id)]: \(exceptions)")
+            rows.append(("", "\(calendar.name) [\(calendar.id)]: \(exceptions)"))
         }
-        lines.append(("Custom fields:").padded(to: width) + Self.breakdown(customFieldsByEntity.map { ($0.0.rawValue, $0.1) }))
-        lines.append(("Extensions:").padded(to: width) + String(extensionCount))
-        return lines.joined(separator: "\n") + "\n"
+        rows += [
+            ("Custom fields", Self.breakdown(customFieldsByEntity.map { ($0.0.rawValue, $0.1) })),
+            ("Extensions", String(extensionCount)),
+        ]
+        let width = rows.map(\.label.count).max()! + 3
+        return rows.map { row in
+            row.label.isEmpty ? "  " + row.value : (row.label + ":").padded(to: width) + row.value
+        }.joined(separator: "\n") + "\n"
     }
 
     /// `12 (9 tasks, 2 summaries, 1 milestone)`, leaving out the kinds there are none of.
