@@ -33,7 +33,8 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
         var negative = false
         if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
         let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholeText = parts.first, !(wholeText.isEmpty && parts.count == 1),
+        // "." and "-" hold no digit at all: not zero, not a number.
+        guard let wholeText = parts.first, !(wholeText.isEmpty && (parts.count == 1 || parts[1].isEmpty)),
             wholeText.allSatisfy(\.isASCII), wholeText.allSatisfy(\.isNumber)
         else { return nil }
         let whole = wholeText.isEmpty ? 0 : Int(wholeText)
@@ -47,8 +48,8 @@ public struct Amount: Hashable, Comparable, Sendable, CustomStringConvertible {
             if digits.isEmpty { fraction = 0 }
         }
         let (product, overflow) = whole.multipliedReportingOverflow(by: Amount.scale)
-        guard !overflow else { return nil }
-        let value = product + fraction
+        let (value, sumOverflow) = product.addingReportingOverflow(fraction)
+        guard !overflow, !sumOverflow else { return nil }
         tenThousandths = negative ? -value : value
     }
 }
