@@ -70,6 +70,24 @@ struct ConvertSafetyTests {
         #expect(try folder.contents() == ["in.fake"])
     }
 
+    @Test func allFindingsOfAFailedReadArePrintedInLineOrder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("FAKE\nBROKEN\nPlan\nBROKEN\nBROKEN\n", to: "plan.look")
+
+        let outcome = tool.run("convert", folder.path("plan.look"), "-", "--to", "fake")
+
+        let file = folder.path("plan.look")
+        #expect(outcome.status == .inputUnreadable)
+        #expect(outcome.error == """
+            \(file): warning: the extension '.look' suggests Lookalike, but the content is Fake; reading it as Fake [format.extension-mismatch]
+            \(file):2: error: broken line [io.unreadable]
+            \(file):4: error: broken line [io.unreadable]
+            \(file):5: error: broken line [io.unreadable]
+
+            """)
+    }
+
     @Test func standardOutputGetsNothingWhenTheWriterFails() {
         var tool = InProcessTool()
         tool.standardInput = Data("FAKE\nPlan\n".utf8)

@@ -28,10 +28,17 @@ struct Tool {
         }
     }
 
-    /// Prints a failure the way every command does, the fatal diagnostic last, and says which
-    /// status it means.
+    /// Prints a failure the way every command does and says which status it means. The fatal
+    /// diagnostic and the findings collected with it are printed in source order, as a compiler
+    /// does; findings without a line (a detection warning) come first.
     static func fail(_ error: PlanError, during stage: Stage, context: ToolContext) -> ExitStatus {
-        context.console.report(error.related + [error.diagnostic])
+        let all = [error.diagnostic] + error.related
+        let position = { (d: Diagnostic) in [d.location?.line ?? 0, d.location?.column ?? 0, d.location?.row ?? 0] }
+        let ordered = all.enumerated().sorted { a, b in
+            let (pa, pb) = (position(a.element), position(b.element))
+            return pa == pb ? a.offset < b.offset : pa.lexicographicallyPrecedes(pb)
+        }
+        context.console.report(ordered.map(\.element))
         return ExitStatus(error, during: stage)
     }
 }
