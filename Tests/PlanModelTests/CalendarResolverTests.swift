@@ -119,6 +119,15 @@ struct CalendarResolverTests {
         #expect(resolver["X"]?.workingMinutes(on: day("2024-03-10")) == 60)
     }
 
+    @Test("A shift written as ending at 00:00 ends at midnight")
+    func wrappedMidnight() {
+        // MSPDI writes 22:00–24:00 as ToTime 00:00; a reader that kept 00:00 still means midnight.
+        let resolver = CalendarResolver([WorkCalendar(id: "N", name: "Nights", week: week(weekdays, [hours("22:00", "00:00")]))])
+        #expect(resolver.diagnostics.isEmpty)
+        #expect(resolver["N"]?.workingIntervals(on: day("2024-03-11")) == [hours("22:00", "24:00")])
+        #expect(resolver["N"]?.description == "ResolvedCalendar('Nights', chain: N)")
+    }
+
     @Test("Inverted working intervals are dropped and reported; overlapping ones merge")
     func badIntervals() {
         var pattern = week(weekdays, [hours("08:00", "12:00"), hours("11:00", "13:00")])  // overlap → 08–13

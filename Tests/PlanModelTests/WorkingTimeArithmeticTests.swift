@@ -320,6 +320,12 @@ struct UnusualCalendarTests {
         #expect(calendar.adding(WorkDuration(minutes: 60, isElapsed: true), to: moment("2024-03-01T08:00")) == moment("2024-03-01T09:00"))
     }
 
+    @Test("Absurd amounts give nil instead of overflowing")
+    func absurdAmounts() {
+        #expect(ResolvedCalendar.standard.adding(workingMinutes: Int.max, to: moment("2024-03-01T08:00")) == nil)
+        #expect(ResolvedCalendar.standard.adding(workingMinutes: Int.min, to: moment("2024-03-01T08:00")) == nil)
+    }
+
     @Test("Working time beyond the ten-year search limit is not found")
     func searchLimit() {
         func onlyOneDay(_ text: String) -> ResolvedCalendar {

@@ -75,7 +75,7 @@ public struct CalendarResolver: Sendable {
         var intervals = calendar.week.days.values.flatMap { $0 }
         intervals += calendar.exceptions.flatMap(\.intervals)
         intervals += calendar.workWeeks.flatMap { $0.week.days.values.flatMap { $0 } }
-        let bad = intervals.filter { $0.from >= $0.to }.count
+        let bad = intervals.map(\.endingAtMidnightIfWrappedToZero).filter { $0.from >= $0.to }.count
         if bad > 0 {
             diagnostics.append(Diagnostic(
                 .calendarBadInterval,

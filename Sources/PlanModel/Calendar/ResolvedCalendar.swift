@@ -10,7 +10,7 @@
 ///
 /// Build one with `CalendarResolver` (which follows base links and reports broken ones) or, for a
 /// calendar that stands alone, with `init(_:)`.
-public struct ResolvedCalendar: Sendable {
+public struct ResolvedCalendar: Sendable, CustomStringConvertible {
     /// The calendar and then its bases, as far as the chain could be followed.
     public let chain: [CalendarID]
     /// The calendar's name, or "Standard" for `ResolvedCalendar.standard`.
@@ -37,6 +37,11 @@ public struct ResolvedCalendar: Sendable {
 
     /// `WeekPattern.standard` with no exceptions: Monday to Friday 08:00–12:00 and 13:00–17:00.
     public static let standard = ResolvedCalendar(levels: [], tables: [], fallback: .standard)
+
+    /// Name and chain only: the expanded tables are far too long to print in a test failure.
+    public var description: String {
+        "ResolvedCalendar('\(name)', chain: \(chain.map(\.rawValue).joined(separator: " → ")))"
+    }
 
     /// The working intervals of `date`, sorted, merged and non-empty; empty on a non-working day.
     public func workingIntervals(on date: CivilDate) -> [WorkingInterval] {

@@ -53,17 +53,22 @@ extension ResolvedCalendar {
     }
 
     /// The moment `minutes` working minutes after `moment` (before it when negative), landing as
-    /// `role` describes (see `MomentRole`). Nil when the calendar runs out of working time.
+    /// `role` describes (see `MomentRole`). Nil when the calendar runs out of working time (or for
+    /// an absurd amount that would overflow).
     public func adding(workingMinutes minutes: Int, to moment: CivilDateTime, as role: MomentRole = .start) -> CivilDateTime? {
         let start = moment.secondsSinceEpoch
+        // Roughly 9,500 years of minutes: anything larger is garbage input, and keeping far below
+        // Int.max means the day arithmetic below can never overflow.
+        guard minutes.magnitude <= 5_000_000_000 else { return nil }
+        let amount = Int(minutes.magnitude) * 60
         let result: Int?
         switch (minutes.signum(), role) {
         case (0, .start): result = forwardReach(from: start, seconds: 0)
         case (0, _): result = backwardReach(from: start, seconds: 0)
-        case (1, .start): result = forwardReach(from: start, seconds: minutes * 60).flatMap { forwardReach(from: $0, seconds: 0) }
-        case (1, _): result = forwardReach(from: start, seconds: minutes * 60)
-        case (_, .start): result = backwardReach(from: start, seconds: -minutes * 60)
-        case (_, _): result = backwardReach(from: start, seconds: -minutes * 60).flatMap { backwardReach(from: $0, seconds: 0) }
+        case (1, .start): result = forwardReach(from: start, seconds: amount).flatMap { forwardReach(from: $0, seconds: 0) }
+        case (1, _): result = forwardReach(from: start, seconds: amount)
+        case (_, .start): result = backwardReach(from: start, seconds: amount)
+        case (_, _): result = backwardReach(from: start, seconds: amount).flatMap { backwardReach(from: $0, seconds: 0) }
         }
         return result.map(CivilDateTime.init(secondsSinceEpoch:))
     }
