@@ -81,6 +81,18 @@ struct RecurrenceTests {
             == ["2024-05-27"])
     }
 
+    @Test("A recurrence with more than 100,000 occurrences is cut there and reported")
+    func truncated() {
+        // Daily from 1900-01-01 (day −25,567) to 2200: about 110,000 days. Occurrence number
+        // 100,000 is day −25,567 + 99,999; the day after it is no longer an exception.
+        let exception = CalendarException(from: day("1900-01-01"), to: day("2200-12-31"), recurrence: Recurrence(pattern: .daily(interval: 1)))
+        let resolver = CalendarResolver([WorkCalendar(id: "t", name: "Long", week: week(everyDay, [hours("08:00", "16:00")]), exceptions: [exception])])
+        #expect(resolver.diagnostics.map(\.code) == [.calendarExceptionTruncated])
+        let calendar = resolver.calendar("t")
+        #expect(!calendar.isWorkingDay(CivilDate(daysSinceEpoch: -25_567 + 99_999)))
+        #expect(calendar.isWorkingDay(CivilDate(daysSinceEpoch: -25_567 + 100_000)))
+    }
+
     @Test("Unusable exceptions are reported and ignored")
     func badExceptions() {
         let calendar = WorkCalendar(id: "bad", name: "Bad", week: week(everyDay, [hours("08:00", "16:00")]), exceptions: [

@@ -59,6 +59,15 @@ struct StandardArithmeticTests {
         #expect(calendar.adding(WorkDuration(minutes: -480), to: moment("2024-03-04T12:00")) == moment("2024-03-01T13:00"))
     }
 
+    @Test("Arithmetic works the same before 1970")
+    func beforeEpoch() {
+        // 1970-01-01 was a Thursday, so 1969-12-26 was a Friday and 1969-12-29 a Monday.
+        #expect(calendar.adding(workingMinutes: 120, to: moment("1969-12-26T16:00")) == moment("1969-12-29T09:00"))
+        // Thursday 1 January 1970 09:00 − 2 h: 08:00–09:00 that day, then Wednesday 16:00–17:00.
+        #expect(calendar.adding(workingMinutes: -120, to: moment("1970-01-01T09:00")) == moment("1969-12-31T16:00"))
+        #expect(calendar.workingMinutes(from: moment("1969-12-31T16:00"), to: moment("1970-01-01T09:00")) == 120)
+    }
+
     @Test("Whole weeks are skipped in bulk without losing a minute")
     func longDurations() {
         // 10 weeks of 2400 minutes from Monday 4 March end on the Friday before Monday 13 May
