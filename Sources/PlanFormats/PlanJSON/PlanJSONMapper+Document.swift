@@ -16,6 +16,7 @@ extension PlanJSONMapper {
         var plan = Plan()
         guard var state = try beginObject(TopLevelKey.self) else { return plan }
         var sawFormat = false
+        var pendingVersion: (Int?, Int)?
         while let key = try nextKey(&state) {
             switch key {
             case .format:
@@ -29,7 +30,10 @@ extension PlanJSONMapper {
                 }
                 sawFormat = true
             case .version:
-                try version()
+                // Before "format" is known, a foreign document's "version" must not be judged.
+                let offset = nextValueOffset()
+                let version = try versionNumber()
+                if sawFormat { try check(version: version, at: offset) } else { pendingVersion = (version, offset) }
             case .project:
                 plan.project = try project() ?? Project()
             case .calendars:
@@ -53,6 +57,7 @@ extension PlanJSONMapper {
                 code: .jsonNotPlanBridge,
                 message: "no \"format\": \"planbridge\" key; this JSON is not a PlanBridge document", offset: start)
         }
+        if let (version, offset) = pendingVersion { try check(version: version, at: offset) }
         requireKeys(state, [.version])
         cursor.skipWhitespace()
         if !cursor.isAtEnd {
@@ -64,15 +69,26 @@ extension PlanJSONMapper {
         return plan
     }
 
+    /// The version as a whole number, or nil for anything else (skipped without a diagnostic:
+    /// `check(version:at:)` explains it once the document is known to be PlanBridge JSON).
+    private mutating func versionNumber() throws(JSONReadFailure) -> Int? {
+        guard try cursor.peekValue() == .number else {
+            try cursor.skipValue()
+            return nil
+        }
+        let (start, end, isInteger) = try cursor.number()
+        guard isInteger else { return nil }
+        return Int(String(decoding: UnsafeBufferPointer(rebasing: cursor.text[start..<end]), as: UTF8.self))
+    }
+
     /// Only version 1 exists; anything else is refused before its contents can mislead.
-    private mutating func version() throws(JSONReadFailure) {
-        let offset = nextValueOffset()
-        guard let version = try int() else {
+    private func check(version: Int?, at offset: Int) throws(JSONReadFailure) {
+        let current = PlanJSONWriter.formatVersion
+        guard let version else {
             throw JSONReadFailure(
                 kind: .unsupportedVersion, code: .jsonUnsupportedVersion,
-                message: "\"version\" must be the whole number \(PlanJSONWriter.formatVersion)", offset: offset)
+                message: "\"version\" must be the whole number \(current)", offset: offset)
         }
-        let current = PlanJSONWriter.formatVersion
         if version > current {
             throw JSONReadFailure(
                 kind: .unsupportedVersion, code: .jsonUnsupportedVersion,

@@ -103,10 +103,9 @@ struct PlanJSONMapper {
             let table = Key.table
             let found = cursor.withBytes(of: token) { table.lookup($0, hint: state.hint) }
             guard let index = found else {
-                let known = table.keys.map(\.rawValue).joined(separator: ", ")
-                report(
-                    .jsonUnknownKey, "unknown key '\(cursor.decode(token))' ignored (known here: \(known))",
-                    at: token.quote)
+                let name = cursor.decode(token)
+                let hint = JSONKeySuggestion.closest(to: name, among: table.keys.map(\.rawValue)).map { " (did you mean '\($0)'?)" }
+                report(.jsonUnknownKey, "unknown key '\(name)' ignored\(hint ?? "")", at: token.quote)
                 try cursor.skipValue()
                 continue
             }
@@ -287,5 +286,29 @@ enum JSONPathText {
         var out = JSONOutput(capacity: name.utf8.count + 8)
         out.string(name)
         return "[" + String(decoding: out.bytes, as: UTF8.self) + "]"
+    }
+}
+
+/// "Did you mean …?" for misspelt keys: a known key equal up to case, or at most two edits away.
+enum JSONKeySuggestion {
+    static func closest(to name: String, among keys: [String]) -> String? {
+        let lowered = name.lowercased()
+        if let match = keys.first(where: { $0.lowercased() == lowered }) { return match }
+        guard name.count >= 4, name.count <= 40 else { return nil }
+        let scored = keys.map { ($0, distance(Array(lowered), Array($0.lowercased()))) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Levenshtein distance, one row at a time.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }
