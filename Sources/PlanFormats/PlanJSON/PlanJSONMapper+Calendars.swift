@@ -101,7 +101,7 @@ extension PlanJSONMapper {
         while let key = try nextKey(&state) {
             offsets[key] = nextValueOffset()
             switch key {
-            case .pattern: pattern = try name("recurrence pattern", RecurrenceNames.patterns, { $0 })
+            case .pattern: pattern = try name("recurrence pattern", RecurrenceNames.patterns) { RecurrenceNames.patterns.contains($0) ? $0 : nil }
             case .interval: interval = try int()
             case .days:
                 days = Set(try array { m throws(JSONReadFailure) in try m.weekday() })
