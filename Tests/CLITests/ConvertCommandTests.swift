@@ -1,4 +1,5 @@
 import Foundation
+import PlanFormats
 import PlanTestSupport
 import Testing
 
@@ -82,5 +83,32 @@ struct ConvertCommandTests {
         #expect(outcome.output == "")
         #expect(outcome.error.hasSuffix("]\n") && outcome.error.contains("error: "))
         #expect(try folder.contents() == [])
+    }
+
+    /// PlanBridge JSON written by PlanBridge comes back byte for byte through a real file.
+    @Test func executableRoundTripsAPlanThroughAFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let outcome = try ExecutableRunner.run(["convert", "Fixtures/cli/office-move.plan.json", folder.path("copy.json")], input: "")
+        #expect(outcome.status == 0)
+        #expect(outcome.error == "")
+        #expect(try folder.contents() == ["copy.json"])
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("copy.json")) == Data(contentsOf: Fixtures.url("cli/office-move.plan.json")))
+    }
+
+    /// `formats` from the real executable names every built-in format once, readable and writable
+    /// as the registry says. (The exact layout is checked above with the test registry, so that
+    /// registering a format does not break this file.)
+    @Test func executableListsEveryBuiltInFormat() throws {
+        let outcome = try ExecutableRunner.run(["formats"], input: "")
+        #expect(outcome.status == 0)
+        let rows = outcome.output.split(separator: "\n").dropFirst()
+        #expect(rows.count == FormatRegistry.builtIn.formats.count)
+        for format in FormatRegistry.builtIn.formats {
+            let row = rows.first { $0.hasPrefix(format.id + " ") }
+            #expect(row?.contains(format.displayName) == true, "no row for \(format.id) in\n\(outcome.output)")
+            let abilities = [format.reader != nil, format.writer != nil].map { $0 ? "yes" : "no" }.joined(separator: " ")
+            #expect(row.map { $0.split(separator: " ").suffix(2).joined(separator: " ") } == abilities)
+        }
     }
 }
