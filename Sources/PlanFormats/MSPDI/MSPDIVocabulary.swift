@@ -237,7 +237,7 @@ extension MSPDI {
     /// Calendar exception `Type` (brief §3).
     enum ExceptionType: Int, Sendable {
         case dailyRange = 1, yearlyByDate = 2, yearlyByPosition = 3, monthlyByDay = 4
-        case monthlyByPosition = 5, weekly = 6, daily = 7, byWeekdayCount = 8, none = 9
+        case monthlyByPosition = 5, weekly = 6, daily = 7, byWeekdayCount = 8, unspecified = 9
     }
 
     /// `DaysOfWeek` bit for a weekday: 1 = Sunday, 2 = Monday, … 64 = Saturday.
@@ -292,10 +292,20 @@ extension MSPDI {
 
 // MARK: - Scalar encodings
 
+/// Parsers work on the bytes of one element's text (no copies, no `String`s: a large plan has
+/// millions of values); each has a `String` convenience for tests and the writer.
+typealias ByteText = UnsafeBufferPointer<UInt8>
+
 extension MSPDI {
+    /// Runs `body` on the UTF-8 bytes of `text`.
+    static func withBytes<R>(_ text: String, _ body: (ByteText) -> R) -> R {
+        var text = text
+        return text.withUTF8 { body($0) }
+    }
+
     /// `0|1|true|false` (brief §0.7); nil for anything else.
-    static func bool<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool? {
-        let t = trimmed(bytes)
+    static func bool(_ text: ByteText) -> Bool? {
+        let t = trimmed(text)
         if t.count == 1 {
             if t[0] == UInt8(ascii: "1") { return true }
             if t[0] == UInt8(ascii: "0") { return false }
@@ -307,8 +317,8 @@ extension MSPDI {
     }
 
     /// A decimal integer with optional sign; nil when not exactly that.
-    static func int<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
-        let t = trimmed(bytes)
+    static func int(_ text: ByteText) -> Int? {
+        let t = trimmed(text)
         guard !t.isEmpty else { return nil }
         var i = 0
         var negative = false
@@ -327,32 +337,99 @@ extension MSPDI {
         return negative ? -value : value
     }
 
-    /// A decimal number (`1.00`, `-0.5`, `1e3`); a German decimal comma is accepted (brief §2.1).
-    static func double<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Double? {
-        var t = trimmed(bytes)
+    /// `round(value × 10^scale)` for plain decimal text (`-12.5`, `0,75` with a German decimal
+    /// comma, brief §2.1), exactly, without floating point; nil for anything else.
+    static func fixedPoint(_ text: ByteText, scale: Int) -> Int? {
+        let t = trimmed(text)
+        guard !t.isEmpty else { return nil }
+        var i = 0
+        var negative = false
+        if t[0] == UInt8(ascii: "-") || t[0] == UInt8(ascii: "+") {
+            negative = t[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        var value = 0
+        var digits = 0
+        var fractionDigits = -1  // -1: no separator yet
+        var roundUp = false
+        while i < t.count {
+            let c = t[i]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") {
+                guard fractionDigits < 0 else { return nil }
+                fractionDigits = 0
+            } else {
+                let d = Int(c) &- 48
+                guard d >= 0 && d <= 9 else { return nil }
+                digits += 1
+                if fractionDigits < 0 {
+                    guard value < 100_000_000_000_000 else { return nil }
+                    value = value * 10 + d
+                } else if fractionDigits < scale {
+                    value = value * 10 + d
+                    fractionDigits += 1
+                } else if fractionDigits == scale {
+                    roundUp = d >= 5
+                    fractionDigits += 1
+                }
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        var scaled = value
+        for _ in max(fractionDigits, 0)..<scale { scaled *= 10 }
+        if roundUp { scaled += 1 }
+        return negative ? -scaled : scaled
+    }
+
+    /// A decimal number (`1.00`, `-0.5`, `1e3`, `0,5`).
+    static func double(_ text: ByteText) -> Double? {
+        let t = trimmed(text)
         guard !t.isEmpty, t.count < 64 else { return nil }
-        if let comma = t.firstIndex(of: UInt8(ascii: ",")), !t.contains(UInt8(ascii: ".")) {
-            t[comma] = UInt8(ascii: ".")
+        // Fast exact path for plain decimals with up to 15 significant digits.
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits = -1
+        var i = 0
+        var negative = false
+        if t[0] == UInt8(ascii: "-") || t[0] == UInt8(ascii: "+") {
+            negative = t[0] == UInt8(ascii: "-")
+            i = 1
         }
-        guard t.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }) else {
-            return nil
+        var plain = true
+        while i < t.count {
+            let c = t[i]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") {
+                if fractionDigits >= 0 { return nil }
+                fractionDigits = 0
+            } else if c >= 48 && c <= 57 {
+                digits += 1
+                if digits > 15 { plain = false; break }
+                mantissa = mantissa * 10 + Int(c - 48)
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            } else {
+                plain = false
+                break
+            }
+            i += 1
         }
-        return Double(String(decoding: t, as: UTF8.self))
+        if plain {
+            guard digits > 0 else { return nil }
+            let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+            let value = Double(mantissa) / powers[max(fractionDigits, 0)]
+            return negative ? -value : value
+        }
+        var ascii = String(decoding: t, as: UTF8.self)
+        if !ascii.contains("."), ascii.contains(",") { ascii = ascii.replacingOccurrences(of: ",", with: ".") }
+        guard ascii.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }),
+            let value = Double(ascii), value.isFinite
+        else { return nil }
+        return value
     }
 
     /// Money in cents (brief §0.6) as an exact `Amount`: `12345.67` cents is 123.4567.
-    static func amount<Bytes: Collection<UInt8>>(cents bytes: Bytes) -> Amount? {
-        var t = trimmed(bytes)
-        if let comma = t.firstIndex(of: UInt8(ascii: ",")), !t.contains(UInt8(ascii: ".")) {
-            t[comma] = UInt8(ascii: ".")
-        }
-        if let cents = Amount(decimal: String(decoding: t, as: UTF8.self)) {
-            // `cents` holds the cent value; a cent is 100 ten-thousandths, so divide, rounding half away from zero.
-            let q = cents.tenThousandths / 100, r = cents.tenThousandths % 100
-            return Amount(tenThousandths: q + (r >= 50 ? 1 : (r <= -50 ? -1 : 0)))
-        }
-        guard let d = double(t), d.isFinite, abs(d) < 1e14 else { return nil }
-        return Amount(tenThousandths: Int((d * 100).rounded()))
+    static func amount(cents text: ByteText) -> Amount? {
+        // One cent is 100 ten-thousandths of the currency unit.
+        fixedPoint(text, scale: 2).map { Amount(tenThousandths: $0) }
     }
 
     /// Cents text for an amount (`123.4567` → `12345.67`); whole cents print without a fraction.
@@ -361,23 +438,20 @@ extension MSPDI {
     }
 
     /// A rate or plain currency amount (`StandardRate`, `DefaultStandardRate`): currency units.
-    static func amount<Bytes: Collection<UInt8>>(units bytes: Bytes) -> Amount? {
-        var t = trimmed(bytes)
-        if let comma = t.firstIndex(of: UInt8(ascii: ",")), !t.contains(UInt8(ascii: ".")) {
-            t[comma] = UInt8(ascii: ".")
-        }
-        if let exact = Amount(decimal: String(decoding: t, as: UTF8.self)) { return exact }
-        guard let d = double(t), d.isFinite, abs(d) < 1e14 else { return nil }
-        return Amount(tenThousandths: Int((d * Double(Amount.scale)).rounded()))
+    static func amount(units text: ByteText) -> Amount? {
+        fixedPoint(text, scale: 4).map { Amount(tenThousandths: $0) }
     }
 
-    static func trimmed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-        var t = Array(bytes)
-        while let last = t.last, last == 32 || last == 9 || last == 10 || last == 13 { t.removeLast() }
+    /// The text without leading and trailing XML whitespace.
+    static func trimmed(_ text: ByteText) -> ByteText {
         var start = 0
-        while start < t.count, t[start] == 32 || t[start] == 9 || t[start] == 10 || t[start] == 13 { start += 1 }
-        return start == 0 ? t : Array(t[start...])
+        var end = text.count
+        while start < end, isSpace(text[start]) { start += 1 }
+        while end > start, isSpace(text[end - 1]) { end -= 1 }
+        return ByteText(rebasing: text[start..<end])
     }
+
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
 }
 
 // MARK: - Durations
@@ -389,9 +463,9 @@ extension MSPDI {
     /// negative form `PT-416H0M0S` (every component signed), the spec's `-PT416H`, the `PnDTnHnMnS`
     /// / `PnW` / `PnM` / `PnY` forms of other writers (days, weeks and months as *working* time via
     /// `conventions`, brief §2.2; a year as 12 months), and Synchro's bare `0`.
-    static func durationMinutes<Bytes: Collection<UInt8>>(_ bytes: Bytes, conventions: TimeConventions) -> Int? {
-        let t = trimmed(bytes)
-        if t == [UInt8(ascii: "0")] { return 0 }
+    static func durationMinutes(_ text: ByteText, conventions: TimeConventions) -> Int? {
+        let t = trimmed(text)
+        if t.count == 1 && t[0] == UInt8(ascii: "0") { return 0 }
         var i = 0
         var negative = false
         if i < t.count, t[i] == UInt8(ascii: "-") {
@@ -487,8 +561,8 @@ extension MSPDI {
     /// with a valid date gets a sensible value and a `repair` note: a trailing fraction or zone is
     /// ignored (as MPXJ does, brief §2.1), and a time field that is not two digits (MS Project 2007's
     /// `2008-12-04T17:-0:00`) counts as 0. A date alone means midnight. Nil when even the date is bad.
-    static func dateTime<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> DateTimeParse? {
-        let t = trimmed(bytes)
+    static func dateTime(_ text: ByteText) -> DateTimeParse? {
+        let t = trimmed(text)
         guard t.count >= 10, let date = date(t, at: 0) else { return nil }
         if t.count == 10 {
             return DateTimeParse(value: CivilDateTime(date: date), repair: "no time given; read as midnight")
@@ -524,8 +598,8 @@ extension MSPDI {
 
     /// `HH:MM:SS` (or `HH:MM`) as a time of day; `00:00:00` is returned as midnight, and callers
     /// that read a `ToTime` turn it into the end of the day (brief §2.1).
-    static func timeOfDay<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> TimeOfDay? {
-        let t = trimmed(bytes)
+    static func timeOfDay(_ text: ByteText) -> TimeOfDay? {
+        let t = trimmed(text)
         guard t.count == 5 || t.count == 8, t[2] == UInt8(ascii: ":"),
             let h = twoDigits(t, 0), let m = twoDigits(t, 3)
         else {
@@ -538,14 +612,26 @@ extension MSPDI {
 
     static func dateTimeText(_ value: CivilDateTime) -> String { value.description }
 
-    private static func twoDigits(_ t: [UInt8], _ start: Int) -> Int? {
+    // String conveniences (tests, writer).
+    static func durationMinutes(_ text: String, conventions: TimeConventions = .standard) -> Int? {
+        withBytes(text) { durationMinutes($0, conventions: conventions) }
+    }
+    static func dateTime(_ text: String) -> DateTimeParse? { withBytes(text) { dateTime($0) } }
+    static func timeOfDay(_ text: String) -> TimeOfDay? { withBytes(text) { timeOfDay($0) } }
+    static func bool(_ text: String) -> Bool? { withBytes(text) { bool($0) } }
+    static func int(_ text: String) -> Int? { withBytes(text) { int($0) } }
+    static func double(_ text: String) -> Double? { withBytes(text) { double($0) } }
+    static func amount(cents text: String) -> Amount? { withBytes(text) { amount(cents: $0) } }
+    static func amount(units text: String) -> Amount? { withBytes(text) { amount(units: $0) } }
+
+    private static func twoDigits(_ t: ByteText, _ start: Int) -> Int? {
         guard start + 2 <= t.count else { return nil }
         let a = Int(t[start]) &- 48, b = Int(t[start + 1]) &- 48
         guard a >= 0 && a <= 9 && b >= 0 && b <= 9 else { return nil }
         return a * 10 + b
     }
 
-    private static func date(_ t: [UInt8], at start: Int) -> CivilDate? {
+    private static func date(_ t: ByteText, at start: Int) -> CivilDate? {
         guard start + 10 <= t.count, t[start + 4] == UInt8(ascii: "-"), t[start + 7] == UInt8(ascii: "-"),
             let y1 = twoDigits(t, start), let y2 = twoDigits(t, start + 2),
             let m = twoDigits(t, start + 5), let d = twoDigits(t, start + 8)

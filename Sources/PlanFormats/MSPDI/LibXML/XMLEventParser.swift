@@ -1,0 +1,235 @@
+internal import CLibXML2
+import Foundation
+import PlanModel
+
+/// Receives the parse events of an `XMLEventParser`. Names are libxml2's interned strings: the same
+/// local name always arrives as the same pointer, so a sink can key caches on the address instead
+/// of building a `String` per element.
+protocol XMLEventSink: AnyObject {
+    func startElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, attributes: XMLAttributes)
+    func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?)
+    func characters(_ text: UnsafeBufferPointer<UInt8>)
+    /// A comment or processing instruction, already serialised (`<!--…-->`, `<?…?>`).
+    func markup(_ text: String)
+}
+
+/// The attributes and namespace declarations of one start tag, valid only during the callback.
+struct XMLAttributes {
+    fileprivate let namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    fileprivate let namespaceCount: Int
+    fileprivate let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    fileprivate let attributeCount: Int
+
+    var isEmpty: Bool { namespaceCount == 0 && attributeCount == 0 }
+
+    /// Namespace declarations as (prefix or nil, URI).
+    func forEachNamespace(_ body: (UnsafePointer<UInt8>?, UnsafePointer<UInt8>?) -> Void) {
+        guard let namespaces else { return }
+        for i in 0..<namespaceCount { body(namespaces[2 * i], namespaces[2 * i + 1]) }
+    }
+
+    /// Attributes as (local name, prefix or nil, raw value bytes).
+    func forEachAttribute(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let attributes else { return }
+        for i in 0..<attributeCount {
+            let base = 5 * i
+            guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            body(name, attributes[base + 1], UnsafeBufferPointer(start: start, count: end - start))
+        }
+    }
+}
+
+/// One problem libxml2 reported, with its 1-based position.
+struct XMLParseProblem: Sendable {
+    enum Level: Sendable { case warning, error, fatal }
+    var level: Level
+    /// libxml2's `xmlParserErrors` code.
+    var code: Int
+    var message: String
+    var line: Int
+    var column: Int
+}
+
+/// libxml2's SAX2 push parser over bytes in memory, configured for untrusted input: no network, no
+/// entity substitution, no DTD loading, no huge mode, and a document type declaration stops the
+/// parse before its internal subset is read (so no entity can be declared, let alone expanded).
+/// Every libxml2 message is collected through the per-parser structured error handler.
+///
+/// SAX2 rather than `xmlTextReader`: the text reader builds a node for every event and runs about
+/// 2.5× slower on large files (brief §7.3), which matters for the 50k-task target.
+final class XMLEventParser {
+    /// The context given to the C callbacks (`userData`). Owns nothing libxml2 allocated.
+    fileprivate final class Box {
+        unowned let sink: any XMLEventSink
+        var context: xmlParserCtxtPtr?
+        var problems: [XMLParseProblem] = []
+        var sawDocumentType = false
+        var stopReason: StopReason?
+        /// Bytes of text handed to the sink inside the current element, for the text limit.
+        var textLength = 0
+        let maxTextLength: Int
+
+        init(sink: any XMLEventSink, maxTextLength: Int) {
+            self.sink = sink
+            self.maxTextLength = maxTextLength
+        }
+
+        func stop(_ reason: StopReason) {
+            if stopReason == nil { stopReason = reason }
+            if let context { xmlStopParser(context) }
+        }
+
+        var position: (line: Int, column: Int) {
+            guard let input = context?.pointee.input else { return (0, 0) }
+            return (Int(input.pointee.line), Int(input.pointee.col))
+        }
+    }
+
+    enum StopReason: Equatable, Sendable {
+        case documentType(line: Int, column: Int)
+        case textTooLong(line: Int, column: Int)
+        /// The sink asked to stop (e.g. the root element is not the expected one).
+        case requested
+    }
+
+    struct Outcome {
+        var problems: [XMLParseProblem]
+        var stopReason: StopReason?
+        /// libxml2 saw no error that makes the document ill-formed.
+        var wellFormed: Bool
+    }
+
+    private let box: Box
+    private let context: xmlParserCtxtPtr
+
+    /// libxml2's own default cap for one text node without `XML_PARSE_HUGE`.
+    static let defaultMaxTextLength = 10_000_000
+
+    /// Needs the first bytes of the input (at least 4 when there are 4) to detect the encoding.
+    init(sink: any XMLEventSink, firstBytes: UnsafeBufferPointer<UInt8>, sourceName: String, maxTextLength: Int = defaultMaxTextLength) throws(PlanError) {
+        box = Box(sink: sink, maxTextLength: maxTextLength)
+        var handler = xmlSAXHandler()
+        XMLEventParser.install(into: &handler)
+        let userData = Unmanaged.passUnretained(box).toOpaque()
+        let created: xmlParserCtxtPtr? = firstBytes.withMemoryRebound(to: CChar.self) { chars in
+            sourceName.withCString { name in
+                xmlCreatePushParserCtxt(&handler, userData, chars.baseAddress, Int32(chars.count), name)
+            }
+        }
+        guard let created else {
+            throw PlanError(.unreadableInput, Diagnostic(.ioUnreadable, "libxml2 could not create a parser", at: SourceLocation(file: sourceName)))
+        }
+        context = created
+        box.context = created
+        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        xmlCtxtUseOptions(created, options)
+    }
+
+    deinit {
+        box.context = nil
+        if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+        xmlFreeParserCtxt(context)
+    }
+
+    /// Parses the rest of the input in chunks (bounded memory inside libxml2) and finishes.
+    func parse(remaining bytes: UnsafeBufferPointer<UInt8>, chunkSize: Int = 1 << 18) -> Outcome {
+        var offset = 0
+        while offset < bytes.count, box.stopReason == nil, !isStopped {
+            let count = min(chunkSize, bytes.count - offset)
+            let chunk = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
+            chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+            offset += count
+        }
+        if box.stopReason == nil, !isStopped { _ = xmlParseChunk(context, nil, 0, 1) }
+        let wellFormed = context.pointee.wellFormed != 0 && !box.problems.contains { $0.level != .warning }
+        return Outcome(problems: box.problems, stopReason: box.stopReason, wellFormed: wellFormed)
+    }
+
+    /// Stops the parse from inside a sink callback.
+    func stop() { box.stop(.requested) }
+
+    /// The position just after the last event (1-based line and column).
+    var position: (line: Int, column: Int) { box.position }
+
+    private var isStopped: Bool { context.pointee.instate == XML_PARSER_EOF }
+}
+
+// MARK: - C callbacks
+
+extension XMLEventParser {
+    fileprivate static func box(_ userData: UnsafeMutableRawPointer?) -> Box {
+        Unmanaged<Box>.fromOpaque(userData!).takeUnretainedValue()
+    }
+
+    private static func install(into h: inout xmlSAXHandler) {
+        h.initialized = XML_SAX2_MAGIC
+        h.startElementNs = { userData, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+            let box = XMLEventParser.box(userData)
+            box.textLength = 0
+            guard let localName else { return }
+            box.sink.startElement(
+                localName: localName, qualifiedPrefix: prefix,
+                attributes: XMLAttributes(
+                    namespaces: namespaces, namespaceCount: Int(namespaceCount),
+                    attributes: attributes, attributeCount: Int(attributeCount)))
+        }
+        h.endElementNs = { userData, localName, prefix, _ in
+            let box = XMLEventParser.box(userData)
+            box.textLength = 0
+            guard let localName else { return }
+            box.sink.endElement(localName: localName, qualifiedPrefix: prefix)
+        }
+        let characters: charactersSAXFunc = { userData, text, length in
+            let box = XMLEventParser.box(userData)
+            guard let text, length > 0 else { return }
+            box.textLength += Int(length)
+            if box.textLength > box.maxTextLength {
+                let (line, column) = box.position
+                box.stop(.textTooLong(line: line, column: column))
+                return
+            }
+            box.sink.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        h.characters = characters
+        h.ignorableWhitespace = characters
+        h.comment = { userData, text in
+            guard let text else { return }
+            XMLEventParser.box(userData).sink.markup("<!--" + String(cString: text) + "-->")
+        }
+        h.processingInstruction = { userData, target, data in
+            guard let target else { return }
+            var text = "<?" + String(cString: target)
+            if let data { text += " " + String(cString: data) }
+            XMLEventParser.box(userData).sink.markup(text + "?>")
+        }
+        // A DOCTYPE is refused as soon as its name is read, before any declaration in it.
+        h.internalSubset = { userData, _, _, _ in
+            let box = XMLEventParser.box(userData)
+            box.sawDocumentType = true
+            let (line, column) = box.position
+            box.stop(.documentType(line: line, column: column))
+        }
+        h.externalSubset = { userData, _, _, _ in
+            let box = XMLEventParser.box(userData)
+            let (line, column) = box.position
+            box.stop(.documentType(line: line, column: column))
+        }
+        h.resolveEntity = { _, _, _ in nil }
+        h.getEntity = { _, _ in nil }
+        h.getParameterEntity = { _, _ in nil }
+        h.serror = { userData, error in
+            guard let userData, let error else { return }
+            let box = XMLEventParser.box(userData)
+            let e = error.pointee
+            let level: XMLParseProblem.Level
+            switch e.level {
+            case XML_ERR_WARNING: level = .warning
+            case XML_ERR_ERROR: level = .error
+            default: level = .fatal
+            }
+            var message = e.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+            while message.last?.isNewline == true { message.removeLast() }
+            box.problems.append(XMLParseProblem(level: level, code: Int(e.code), message: message, line: Int(e.line), column: Int(e.int2)))
+        }
+    }
+}

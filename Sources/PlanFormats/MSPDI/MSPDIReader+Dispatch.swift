@@ -1,0 +1,179 @@
+import PlanModel
+
+/// Which elements the reader maps under which parent, and where each event goes. Anything not
+/// listed here is kept verbatim (`keep`).
+extension MSPDIDocumentBuilder {
+    /// Whether `element` under `parent` is mapped (as a leaf value or a container).
+    func opens(_ element: MSPDIElement, under parent: MSPDIElement?) -> Bool {
+        isLeaf(element, under: parent) || isContainer(element, under: parent)
+    }
+
+    func isContainer(_ element: MSPDIElement, under parent: MSPDIElement?) -> Bool {
+        switch (parent, element) {
+        case (.Project?, .Calendars), (.Project?, .Tasks), (.Project?, .Resources), (.Project?, .Assignments),
+            (.Project?, .ExtendedAttributes),
+            (.Calendars?, .Calendar), (.Tasks?, .Task), (.Resources?, .Resource), (.Assignments?, .Assignment),
+            (.ExtendedAttributes?, .ExtendedAttribute),
+            (.Task?, .PredecessorLink), (.Task?, .Baseline), (.Task?, .ExtendedAttribute),
+            (.Resource?, .Baseline), (.Resource?, .ExtendedAttribute),
+            (.Assignment?, .Baseline), (.Assignment?, .ExtendedAttribute),
+            (.Calendar?, .WeekDays), (.Calendar?, .Exceptions), (.Calendar?, .WorkWeeks),
+            (.WeekDays?, .WeekDay), (.WeekDay?, .TimePeriod), (.WeekDay?, .WorkingTimes),
+            (.WorkingTimes?, .WorkingTime), (.Exceptions?, .Exception), (.Exception?, .TimePeriod),
+            (.Exception?, .WorkingTimes), (.WorkWeeks?, .WorkWeek), (.WorkWeek?, .TimePeriod),
+            (.WorkWeek?, .WeekDays):
+            return true
+        default:
+            return false
+        }
+    }
+
+    func isLeaf(_ element: MSPDIElement, under parent: MSPDIElement?) -> Bool {
+        switch parent {
+        case .Project?: return Self.projectLeaves.contains(element)
+        case .Task?: return Self.taskLeaves.contains(element)
+        case .Resource?: return Self.resourceLeaves.contains(element)
+        case .Assignment?: return Self.assignmentLeaves.contains(element)
+        case .PredecessorLink?: return [.PredecessorUID, .Type, .LinkLag, .LagFormat].contains(element)
+        case .Baseline?: return [.Number, .Start, .Finish, .Duration, .DurationFormat, .Work, .Cost].contains(element)
+        case .ExtendedAttribute?:
+            if isDefinition { return [.FieldID, .FieldName, .Alias, .CFType, .ElemType].contains(element) }
+            return [.FieldID, .Value, .DurationFormat].contains(element)
+        case .Calendar?: return [.UID, .Name, .IsBaseCalendar, .BaseCalendarUID].contains(element)
+        case .WeekDay?: return element == .DayType || element == .DayWorking
+        case .TimePeriod?: return element == .FromDate || element == .ToDate
+        case .WorkingTime?: return element == .FromTime || element == .ToTime
+        case .Exception?: return Self.exceptionLeaves.contains(element)
+        case .WorkWeek?: return element == .Name
+        default: return false
+        }
+    }
+
+    /// Inside `Project/ExtendedAttributes` (definitions) rather than an entity's values. The last
+    /// path entry is the `ExtendedAttribute` (leaves are pushed after this check and popped before it).
+    var isDefinition: Bool { path.count >= 2 && path[path.count - 2] == .ExtendedAttributes }
+
+    func inside(_ element: MSPDIElement) -> Bool { path.contains(element) }
+
+    static let projectLeaves: Set<MSPDIElement> = [
+        .Name, .Title, .Subject, .Author, .Company, .Manager, .StartDate, .FinishDate, .StatusDate, .CurrentDate,
+        .CreationDate, .LastSaved, .CurrencyCode, .CurrencySymbol, .CurrencyDigits, .CalendarUID, .MinutesPerDay,
+        .MinutesPerWeek, .DaysPerMonth, .ScheduleFromStart, .DefaultStartTime, .DefaultFinishTime,
+    ]
+
+    static let taskLeaves: Set<MSPDIElement> = [
+        .UID, .ID, .Name, .Active, .Manual, .IsNull, .WBS, .OutlineNumber, .OutlineLevel, .Priority, .Start, .Finish,
+        .Duration, .DurationFormat, .Work, .Estimated, .Milestone, .Summary, .PercentComplete, .PercentWorkComplete,
+        .Cost, .FixedCost, .ActualStart, .ActualFinish, .ActualDuration, .ActualWork, .RemainingDuration,
+        .ConstraintType, .ConstraintDate, .CalendarUID, .Deadline, .Notes,
+    ]
+
+    static let resourceLeaves: Set<MSPDIElement> = [
+        .UID, .ID, .Name, .Type, .Initials, .MaterialLabel, .Group, .EmailAddress, .MaxUnits, .StandardRate,
+        .OvertimeRate, .CostPerUse, .CalendarUID, .Notes, .IsCostResource,
+    ]
+
+    static let assignmentLeaves: Set<MSPDIElement> = [
+        .UID, .TaskUID, .ResourceUID, .Units, .Work, .ActualWork, .RemainingWork, .Start, .Finish, .Cost,
+    ]
+
+    static let exceptionLeaves: Set<MSPDIElement> = [
+        .EnteredByOccurrences, .Occurrences, .Name, .Type, .Period, .DaysOfWeek, .Month, .MonthItem, .MonthPosition,
+        .MonthDay, .DayWorking,
+    ]
+
+    // MARK: Containers
+
+    func begin(_ element: MSPDIElement, under parent: MSPDIElement?, attributes: XMLAttributes, prefix: UnsafePointer<UInt8>?) {
+        switch element {
+        case .Task: beginTask(attributes: attributes, prefix: prefix)
+        case .Resource: resource = ResourceState()
+        case .Assignment: assignment = AssignmentState()
+        case .Calendar: calendar = CalendarState()
+        case .ExtendedAttribute:
+            if isDefinition { definition = DefinitionState() } else { customValue = CustomValueState() }
+        case .PredecessorLink: link = LinkState()
+        case .Baseline: baseline = BaselineState()
+        case .WeekDay: calendar.weekDay = WeekDayState()
+        case .WorkingTime: calendar.workingTime = WorkingTimeState()
+        case .Exception: calendar.exception = ExceptionState()
+        case .WorkWeek: calendar.workWeek = WorkWeekState()
+        case .TimePeriod: calendar.period = PeriodState()
+        default: break
+        }
+    }
+
+    func end(_ element: MSPDIElement, under parent: MSPDIElement?) {
+        switch element {
+        case .Task: endTask()
+        case .Resource: endResource()
+        case .Assignment: endAssignment()
+        case .Calendar: endCalendar()
+        case .ExtendedAttribute:
+            if parent == .ExtendedAttributes { endDefinition() } else { endCustomValue(owner: parent) }
+        case .PredecessorLink: endLink()
+        case .Baseline: endBaseline(owner: parent)
+        case .WeekDay: endWeekDay()
+        case .WorkingTime: endWorkingTime()
+        case .Exception: endException()
+        case .WorkWeek: endWorkWeek()
+        case .TimePeriod: endPeriod(owner: parent)
+        case .Exceptions: calendar.sawExceptions = true
+        default: break
+        }
+    }
+
+    // MARK: Leaves
+
+    func leaf(_ element: MSPDIElement, under parent: MSPDIElement?) {
+        switch parent {
+        case .Project?: projectLeaf(element)
+        case .Task?: taskLeaf(element)
+        case .Resource?: resourceLeaf(element)
+        case .Assignment?: assignmentLeaf(element)
+        case .PredecessorLink?: linkLeaf(element)
+        case .Baseline?: baselineLeaf(element)
+        case .ExtendedAttribute?: if isDefinition { definitionLeaf(element) } else { customValueLeaf(element) }
+        case .Calendar?: calendarLeaf(element)
+        case .WeekDay?: weekDayLeaf(element)
+        case .TimePeriod?: periodLeaf(element)
+        case .WorkingTime?: workingTimeLeaf(element)
+        case .Exception?: exceptionLeaf(element)
+        case .WorkWeek?: workWeekLeaf(element)
+        default: break
+        }
+    }
+
+    // MARK: Kept elements
+
+    /// Files an element kept verbatim under its owner (the convention in `MSPDIVocabulary.swift`).
+    func keep(_ name: String, xml: String, under parent: MSPDIElement?) {
+        let key = MSPDI.extensionKey(name)
+        switch parent {
+        case .Project?:
+            if MSPDIElement.planLevelCollections.contains(name) {
+                plan.extensions[key, default: ""] += xml
+            } else {
+                plan.project.extensions[key, default: ""] += xml
+                projectSetting(name, xml: xml)
+            }
+        case .Calendars?, .Tasks?, .Resources?, .Assignments?, .ExtendedAttributes?:
+            plan.extensions[MSPDI.extensionPrefix + parent!.rawValue + "/" + name, default: ""] += xml
+        case .Task?: task.task.extensions[key, default: ""] += xml
+        case .Resource?: resource.resource.extensions[key, default: ""] += xml
+        case .Assignment?: assignment.extensions[key, default: ""] += xml
+        case .PredecessorLink?: link.extensions[key, default: ""] += xml
+        case .Baseline?: baseline.kept.append((name, xml))
+        case .ExtendedAttribute?:
+            if isDefinition { definition.kept.append((name, xml)) } else { customValue.kept.append((name, xml)) }
+        case .Calendar?: calendar.calendar.extensions[key, default: ""] += xml
+        case .WeekDay?: calendar.weekDay.kept.append((name, xml))
+        case .Exception?: calendar.exception.kept.append((name, xml))
+        case .WorkWeek?: calendar.workWeek.kept.append((name, xml))
+        case .WeekDays?, .Exceptions?, .WorkWeeks?, .TimePeriod?, .WorkingTimes?, .WorkingTime?:
+            calendar.calendar.extensions[key, default: ""] += xml
+        default:
+            plan.extensions[key, default: ""] += xml
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// Serialises parse events back to XML text, for elements kept verbatim as extensions: the element
+/// as written (qualified name, attributes, namespace declarations where the source had them),
+/// text escaped minimally, `<Name/>` for elements with no content.
+struct XMLRecorder {
+    private(set) var bytes: [UInt8] = []
+    /// Where the last start tag ended, to turn `<X></X>` into `<X/>`.
+    private var lastStartTagEnd = -1
+
+    init() { bytes.reserveCapacity(4096) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        lastStartTagEnd = -1
+    }
+
+    mutating func start(_ name: String, prefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
+        bytes.append(UInt8(ascii: "<"))
+        appendQualified(name, prefix: prefix)
+        if !attributes.isEmpty {
+            attributes.forEachNamespace { nsPrefix, uri in
+                bytes.append(contentsOf: " xmlns".utf8)
+                if let nsPrefix {
+                    bytes.append(UInt8(ascii: ":"))
+                    appendCString(nsPrefix)
+                }
+                bytes.append(contentsOf: "=\"".utf8)
+                if let uri { XMLRecorder.escape(cString(uri), into: &bytes, attribute: true) }
+                bytes.append(UInt8(ascii: "\""))
+            }
+            attributes.forEachAttribute { localName, attrPrefix, value in
+                bytes.append(UInt8(ascii: " "))
+                if let attrPrefix {
+                    appendCString(attrPrefix)
+                    bytes.append(UInt8(ascii: ":"))
+                }
+                appendCString(localName)
+                bytes.append(contentsOf: "=\"".utf8)
+                XMLRecorder.escape(value, into: &bytes, attribute: true)
+                bytes.append(UInt8(ascii: "\""))
+            }
+        }
+        bytes.append(UInt8(ascii: ">"))
+        lastStartTagEnd = bytes.count
+    }
+
+    mutating func end(_ name: String, prefix: UnsafePointer<UInt8>?) {
+        if bytes.count == lastStartTagEnd {
+            bytes.removeLast()
+            bytes.append(contentsOf: "/>".utf8)
+        } else {
+            bytes.append(contentsOf: "</".utf8)
+            appendQualified(name, prefix: prefix)
+            bytes.append(UInt8(ascii: ">"))
+        }
+        lastStartTagEnd = -1
+    }
+
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        XMLRecorder.escape(text, into: &bytes, attribute: false)
+    }
+
+    /// Comments and processing instructions, already serialised.
+    mutating func markup(_ markup: String) {
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    private mutating func appendQualified(_ name: String, prefix: UnsafePointer<UInt8>?) {
+        if let prefix {
+            appendCString(prefix)
+            bytes.append(UInt8(ascii: ":"))
+        }
+        bytes.append(contentsOf: name.utf8)
+    }
+
+    private mutating func appendCString(_ text: UnsafePointer<UInt8>) {
+        bytes.append(contentsOf: cString(text))
+    }
+
+    private func cString(_ text: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var length = 0
+        while text[length] != 0 { length += 1 }
+        return UnsafeBufferPointer(start: text, count: length)
+    }
+
+    /// `&` `<` `>` always, `"` and whitespace controls in attributes, and a carriage return as a
+    /// character reference (a parser would otherwise read it back as a line feed).
+    static func escape(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], attribute: Bool) {
+        var runStart = 0
+        for i in 0..<text.count {
+            let c = text[i]
+            let replacement: StaticString
+            switch c {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case 13: replacement = "&#13;"
+            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+            case 10 where attribute: replacement = "&#10;"
+            case 9 where attribute: replacement = "&#9;"
+            default: continue
+            }
+            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i])) }
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = i + 1
+        }
+        if runStart < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count])) }
+    }
+}
