@@ -1,0 +1,112 @@
+import Foundation
+import PlanFormats
+import PlanModel
+import PlanTestSupport
+
+/// One measured operation on one generated plan. A format added to the registry gets both
+/// operations for free; a new kind of measurement (validation, diff) is a new `Operation`.
+struct BenchmarkCase: Sendable {
+    enum Operation: String, CaseIterable, Sendable {
+        /// Writing the generated plan. The file it makes is what `read` measures.
+        case write
+        /// Reading that file back; afterwards (not timed) the result is compared with the plan.
+        case read
+    }
+
+    var format: FormatDescriptor
+    var operation: Operation
+    var tasks: Int
+
+    /// Every operation, for every format and size, writes before reads.
+    static func table(formats: [FormatDescriptor], taskCounts: [Int]) -> [BenchmarkCase] {
+        formats.flatMap { format in
+            taskCounts.flatMap { tasks in Operation.allCases.map { BenchmarkCase(format: format, operation: $0, tasks: tasks) } }
+        }
+    }
+
+    /// The file `write` leaves for `read`, in `folder`.
+    func file(in folder: URL) -> URL {
+        folder.appendingPathComponent("\(format.id)-\(tasks).\(format.extensions.first ?? "out")")
+    }
+}
+
+/// What one case measured. Sizes in bytes and KiB as the kernel counts them.
+struct Measurement: Sendable {
+    var bestSeconds: Double
+    var fileBytes: Int
+    var peakKiB: Int?
+    /// Resident size when timing began: the generated plan for `write`, the file for `read`.
+    var startKiB: Int?
+    /// "exact", or what differs, or what the writer reported lost.
+    var check: String
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension BenchmarkCase {
+    /// Runs the case here: prepares its input untimed, lowers the recorded peak to what is
+    /// resident now, then times `runs` repetitions and keeps the best.
+    func measure(seed: UInt64, runs: Int, folder: URL) throws -> Measurement {
+        switch operation {
+        case .write: return try measureWrite(seed: seed, runs: runs, folder: folder)
+        case .read: return try measureRead(seed: seed, runs: runs, folder: folder)
+        }
+    }
+
+    private func measureWrite(seed: UInt64, runs: Int, folder: URL) throws -> Measurement {
+        guard let writer = format.writer else { throw BenchmarkFailure(description: "\(format.id) cannot be written") }
+        let plan = PlanGenerator(seed: seed).plan(tasks: tasks)
+        let startKiB = ProcessMemory.currentKiB
+        ProcessMemory.resetPeak()
+        var best = Double.infinity
+        var written = WriteResult(bytes: [])
+        for _ in 0..<runs {
+            let elapsed = try Self.seconds { written = try writer.write(plan, options: .default) }
+            best = min(best, elapsed)
+        }
+        let peakKiB = ProcessMemory.peakKiB
+        try Data(written.bytes).write(to: file(in: folder))
+        let check = written.loss.isEmpty ? "nothing lost" : "loss: \(written.loss)"
+        return Measurement(bestSeconds: best, fileBytes: written.bytes.count, peakKiB: peakKiB, startKiB: startKiB, check: check)
+    }
+
+    private func measureRead(seed: UInt64, runs: Int, folder: URL) throws -> Measurement {
+        guard let reader = format.reader else { throw BenchmarkFailure(description: "\(format.id) cannot be read") }
+        let url = file(in: folder)
+        let data = try Data(contentsOf: url)
+        let input = PlanInput(sourceName: url.lastPathComponent, data: data)
+        let startKiB = ProcessMemory.currentKiB
+        ProcessMemory.resetPeak()
+        var best = Double.infinity
+        var result = ReadResult(plans: [])
+        for _ in 0..<runs {
+            result = ReadResult(plans: [])
+            let elapsed = try Self.seconds { result = try reader.read(input, options: .default) }
+            best = min(best, elapsed)
+        }
+        let peakKiB = ProcessMemory.peakKiB
+        // Untimed and after the peak was taken: a fast reader that reads wrongly is no result.
+        let expected = PlanGenerator(seed: seed).plan(tasks: tasks)
+        let check: String
+        if result.plans.count != 1 {
+            check = "read \(result.plans.count) plans"
+        } else if let difference = PlanComparison.firstDifference(expected: expected, actual: result.plan) {
+            check = "differs: " + String(difference.prefix(200))
+        } else {
+            check = "exact"
+        }
+        return Measurement(bestSeconds: best, fileBytes: data.count, peakKiB: peakKiB, startKiB: startKiB, check: check)
+    }
+
+    private static func seconds(_ body: () throws -> Void) throws -> Double {
+        let clock = ContinuousClock()
+        var failure: (any Error)?
+        let elapsed = clock.measure {
+            do { try body() } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}
