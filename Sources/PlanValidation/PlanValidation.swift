@@ -1,2 +1,3 @@
-// The validation engine arrives with issue 7; this file keeps the target buildable.
+// Structural checks live in XSD/ (XML Schema validation through libxml2). The semantic rules over
+// a Plan arrive with issue 7.
 import PlanModel
