@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Validates PlanBridge JSON files against schemas/plan.schema.json with Python's `jsonschema`.
+#
+#   scripts/check-json-schema.sh [FILE...]     (default: every Fixtures/json/*.plan.json)
+#
+# Finds a Python that has jsonschema, in this order: the project venv scripts/.venv; a new venv
+# there (python3 -m venv + pip install jsonschema); the system python3; `pip install --user`.
+# On Debian, `python3 -m venv` needs the python3-venv package; without it the script falls back
+# instead of failing. PLANBRIDGE_SCHEMA_NO_INSTALL=1 skips the steps that download anything.
+# Exits 1 when a file is invalid, 2 when no usable Python/jsonschema can be found.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+venv="$root/scripts/.venv"
+schema="$root/schemas/plan.schema.json"
+no_install="${PLANBRIDGE_SCHEMA_NO_INSTALL:-0}"
+
+has_jsonschema() { "$1" -c 'import jsonschema' >/dev/null 2>&1; }
+
+find_python() {
+  if [ -x "$venv/bin/python" ] && has_jsonschema "$venv/bin/python"; then
+    echo "$venv/bin/python"; return 0
+  fi
+  if ! command -v python3 >/dev/null 2>&1; then
+    echo "check-json-schema: python3 is not installed (apt-get install python3)" >&2
+    return 1
+  fi
+  if [ "$no_install" != 1 ]; then
+    if [ ! -x "$venv/bin/python" ]; then
+      if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+        echo "check-json-schema: python3 -m venv failed (Debian: apt-get install python3-venv); trying other ways" >&2
+        rm -rf "$venv"
+      fi
+    fi
+    if [ -x "$venv/bin/python" ]; then
+      "$venv/bin/python" -m pip install --quiet --disable-pip-version-check jsonschema >&2 || true
+      if has_jsonschema "$venv/bin/python"; then echo "$venv/bin/python"; return 0; fi
+    fi
+  fi
+  if has_jsonschema python3; then
+    echo "python3"; return 0
+  fi
+  if [ "$no_install" != 1 ]; then
+    python3 -m pip install --user --quiet --disable-pip-version-check jsonschema >&2 || true
+    if has_jsonschema python3; then echo "python3"; return 0; fi
+  fi
+  echo "check-json-schema: no Python with jsonschema; install python3-venv (then rerun) or python3-jsonschema" >&2
+  return 1
+}
+
+if [ $# -gt 0 ]; then
+  files=("$@")
+else
+  shopt -s nullglob
+  files=("$root"/Fixtures/json/*.plan.json)
+  if [ ${#files[@]} -eq 0 ]; then
+    echo "check-json-schema: no files given and no Fixtures/json/*.plan.json found" >&2
+    exit 2
+  fi
+fi
+
+python="$(find_python)" || exit 2
+exec "$python" "$root/scripts/check_json_schema.py" "$schema" "${files[@]}"
