@@ -23,8 +23,9 @@ public struct XSDValidator: Sendable {
         xmlSchemaSetValidStructuredErrors(context, xmlErrorCollectorCallback, Unmanaged.passUnretained(collector).toOpaque())
         let result: Int32 = document.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                // Ownership of the input buffer passes to the validation's parser context.
-                guard let input = xmlParserInputBufferCreateStatic(chars.baseAddress, Int32(chars.count), XML_CHAR_ENCODING_NONE) else {
+                // libxml2 copies the bytes (its static-buffer variant re-reads from the start after the
+                // encoding switch in 2.9.14); ownership of the input passes to the validation.
+                guard let input = xmlParserInputBufferCreateMem(chars.baseAddress, Int32(chars.count), XML_CHAR_ENCODING_NONE) else {
                     return -1
                 }
                 return collector.capturingGlobalErrors {
