@@ -15,6 +15,9 @@ enum Convert {
 
             An existing output is only replaced with --force, and only once the conversion has \
             succeeded: a failed conversion leaves no file behind.
+
+            Outputs that carry a time stamp (iCalendar's DTSTAMP) use the current time, or \
+            SOURCE_DATE_EPOCH when it is set, for reproducible output.
             """,
         arguments: [
             ArgumentSpec(name: "input", help: "The plan to read, or '-' for standard input."),
