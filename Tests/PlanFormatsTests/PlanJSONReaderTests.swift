@@ -227,3 +227,21 @@ struct SeededBytes {
         return z ^ (z >> 31)
     }
 }
+
+struct PlanJSONSnifferTests {
+    static func sniff(_ text: String) -> SniffConfidence { PlanJSONFormat.sniff(SniffPrefix(Array(text.utf8))) }
+
+    @Test func aFormatMemberMakesItCertain() {
+        #expect(Self.sniff(#"{"format": "planbridge", "version": 1}"#) == .certain)
+        #expect(Self.sniff("\u{FEFF}\n  {\n\t\"format\"\r\n :\n \"planbridge\"}") == .certain)
+        #expect(Self.sniff(#"{"name": "x", "format"  :"planbridge"}"#) == .certain)
+    }
+
+    @Test func otherJSONIsOnlyPossibleAndOtherTextIsNot() {
+        #expect(Self.sniff(#"{"name": "planbridge", "format": "other"}"#) == .possible)
+        #expect(Self.sniff(#"{"format": ["planbridge"]}"#) == .possible)
+        #expect(Self.sniff(#"["planbridge"]"#) == .no)
+        #expect(Self.sniff("BEGIN:VCALENDAR") == .no)
+        #expect(Self.sniff("") == .no)
+    }
+}
