@@ -3,11 +3,6 @@ import PlanModel
 /// Which elements the reader maps under which parent, and where each event goes. Anything not
 /// listed here is kept verbatim (`keep`).
 extension MSPDIDocumentBuilder {
-    /// Whether `element` under `parent` is mapped (as a leaf value or a container).
-    func opens(_ element: MSPDIElement, under parent: MSPDIElement?) -> Bool {
-        isLeaf(element, under: parent) || isContainer(element, under: parent)
-    }
-
     func isContainer(_ element: MSPDIElement, under parent: MSPDIElement?) -> Bool {
         switch (parent, element) {
         case (.Project?, .Calendars), (.Project?, .Tasks), (.Project?, .Resources), (.Project?, .Assignments),
@@ -49,8 +44,8 @@ extension MSPDIDocumentBuilder {
         }
     }
 
-    /// Inside `Project/ExtendedAttributes` (definitions) rather than an entity's values. The last
-    /// path entry is the `ExtendedAttribute` (leaves are pushed after this check and popped before it).
+    /// Inside `Project/ExtendedAttributes` (definitions) rather than an entity's values, when the
+    /// last path entry is the `ExtendedAttribute` (so: before a leaf is pushed and after it is popped).
     var isDefinition: Bool { path.count >= 2 && path[path.count - 2] == .ExtendedAttributes }
 
     func inside(_ element: MSPDIElement) -> Bool { path.contains(element) }

@@ -36,6 +36,8 @@ final class MSPDIDocumentBuilder: XMLEventSink {
     var captureDepth = 0
     var capture = XMLRecorder()
     var captureName = ""
+    /// The innermost element inside a capture while it may still be a leaf (its text is checked).
+    var capturedLeaf: MSPDIElement?
 
     // A task is recorded verbatim until it is known not to be the summary task or a blank row.
     var taskRecording = false
@@ -68,6 +70,10 @@ final class MSPDIDocumentBuilder: XMLEventSink {
         let info = nameInfo(localName)
         if captureDepth > 0 {
             captureDepth += 1
+            capturedLeaf = info.element
+            text.removeAll(keepingCapacity: true)
+            (textLine, textColumn) = parser.position
+            textColumn += 1
             capture.start(info.text, prefix: qualifiedPrefix, attributes: attributes)
             if taskRecording { taskRecord.start(info.text, prefix: qualifiedPrefix, attributes: attributes) }
             return
@@ -97,15 +103,23 @@ final class MSPDIDocumentBuilder: XMLEventSink {
             path.append(.Project)
             return
         }
-        guard let element = info.element, opens(element, under: parent) else {
+        guard let element = info.element else {
+            beginCapture(info, prefix: qualifiedPrefix, attributes: attributes)
+            return
+        }
+        // Decided before the push: which leaves a parent has can depend on the path above it.
+        let leaf = isLeaf(element, under: parent)
+        guard leaf || isContainer(element, under: parent) else {
             beginCapture(info, prefix: qualifiedPrefix, attributes: attributes)
             return
         }
         path.append(element)
-        if isLeaf(element, under: parent) {
+        if leaf {
             collectingText = true
             text.removeAll(keepingCapacity: true)
             (textLine, textColumn) = parser.position
+            // libxml2 reports the start tag's `>` as the position; the value starts after it.
+            textColumn += 1
         } else {
             begin(element, under: parent, attributes: attributes, prefix: qualifiedPrefix)
         }
@@ -114,6 +128,10 @@ final class MSPDIDocumentBuilder: XMLEventSink {
     func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?) {
         if captureDepth > 0 {
             let name = nameInfo(localName).text
+            if let leaf = capturedLeaf {
+                checkKeptDate(leaf)
+                capturedLeaf = nil
+            }
             capture.end(name, prefix: qualifiedPrefix)
             if taskRecording { taskRecord.end(name, prefix: qualifiedPrefix) }
             captureDepth -= 1
@@ -139,6 +157,7 @@ final class MSPDIDocumentBuilder: XMLEventSink {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if captureDepth > 0 {
             capture.text(bytes)
+            if capturedLeaf != nil { text.append(contentsOf: bytes) }
         } else if collectingText {
             text.append(contentsOf: bytes)
         }
@@ -175,6 +194,15 @@ final class MSPDIDocumentBuilder: XMLEventSink {
         captureName = info.text
         capture.reset()
         capture.start(info.text, prefix: prefix, attributes: attributes)
+    }
+
+    /// Kept elements are not read, but MS Project's malformed dates inside them (its 2007 writer put
+    /// `2008-12-04T17:-0:00` into TimephasedData) still deserve a warning; the text stays as written.
+    private func checkKeptDate(_ element: MSPDIElement) {
+        guard element == .Start || element == .Finish, !text.isEmpty,
+            let parsed = text.withUnsafeBufferPointer({ MSPDI.dateTime($0) }), parsed.repair != nil
+        else { return }
+        warn(.mspdiBadDate, "\(captureName) \(element.rawValue) '\(textString)' is malformed; kept as written (it reads as \(parsed.value))")
     }
 
     private func endCapture() {

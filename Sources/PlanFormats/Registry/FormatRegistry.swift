@@ -9,7 +9,8 @@ public struct FormatRegistry: Sendable {
 
     /// Every format PlanBridge ships, one line each.
     public static let builtIn = FormatRegistry(formats: [
-        PlanJSONFormat.descriptor
+        PlanJSONFormat.descriptor,
+        MSPDIFormat.descriptor,
     ])
 
     /// The format with this name or alias (case-insensitive).
