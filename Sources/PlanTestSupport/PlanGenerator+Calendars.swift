@@ -23,7 +23,7 @@ extension PlanBuilder {
             otherBaseCalendars.append(id)
         }
         // Resource calendars for a few people, as MS Project derives one per work resource.
-        let people = plan.resources.indices.filter { plan.resources[$0].type == .work }.prefix(rng.int(0...3))
+        let people = plan.resources.indices.filter { plan.resources[$0].type == .work }.prefix(rng.int(1...3))
         for resourceIndex in people {
             number += 1
             let resource = plan.resources[resourceIndex]
