@@ -54,6 +54,16 @@ struct ConvertCommandTests {
         #expect(outcome.error == "<stdin>: error: Broken cannot be read, only written [format.not-readable]\n")
     }
 
+    @Test func infoPrintsTheSummaryToStandardOutputAndWarningsToStandardError() {
+        var tool = InProcessTool()
+        tool.standardInput = Data("FAKE\nPlan\nWARN\nBuild\n".utf8)
+        let outcome = tool.run("info", "-")
+        #expect(outcome.status == .success)
+        #expect(outcome.outputText.hasPrefix("File:           <stdin>\nFormat:         Fake (fake)\n"))
+        #expect(outcome.outputText.contains("\nTasks:          2 (2 tasks)\n"))
+        #expect(outcome.error == "<stdin>:3: warning: a warning [format.extension-mismatch]\n")
+    }
+
     @Test func formatsTableListsEveryFormatInAlignedColumns() {
         let outcome = tool.run("formats")
         #expect(outcome.status == .success)

@@ -34,7 +34,7 @@ struct InProcessTool {
 /// Formats that exist only for these tests.
 ///
 /// `fake` reads `FAKE` followed by one task name per line (lines `BROKEN` make it fail, the last one
-/// fatal, the others related), a line `calendar` adds a calendar) and writes the same shape back, reporting calendars as
+/// fatal, the others related; `WARN` adds a warning), a line `calendar` adds a calendar) and writes the same shape back, reporting calendars as
 /// dropped. `broken` writes nothing and always fails. `lookalike` claims the `.look` extension
 /// but recognises no content, so a fake file named `.look` is a content/extension mismatch.
 enum TestFormats {
@@ -59,9 +59,11 @@ struct FakeReader: PlanReader {
     func read(_ input: PlanInput, options: ReadOptions) throws(PlanError) -> ReadResult {
         let lines = String(decoding: input.data, as: UTF8.self).split(separator: "\n").map(String.init)
         var plan = Plan()
-        var broken: [Diagnostic] = []
+        var broken: [Diagnostic] = [], warnings: [Diagnostic] = []
         for (number, line) in lines.enumerated().dropFirst() {
-            if line == "BROKEN" {
+            if line == "WARN" {
+                warnings.append(Diagnostic(.formatExtensionMismatch, "a warning", at: SourceLocation(file: input.sourceName, line: number + 1)))
+            } else if line == "BROKEN" {
                 broken.append(Diagnostic(.ioUnreadable, "broken line", at: SourceLocation(file: input.sourceName, line: number + 1)))
             } else if line == "calendar" {
                 plan.calendars.append(WorkCalendar(id: CalendarID("\(number)"), name: "Calendar \(number)"))
@@ -72,7 +74,7 @@ struct FakeReader: PlanReader {
         // The last broken line is the fatal one, the earlier ones ride along, so that tests see
         // the tool print them in line order whatever order a reader reports them in.
         if let fatal = broken.last { throw PlanError(.unreadableInput, fatal, related: broken.dropLast()) }
-        return ReadResult(plan: plan)
+        return ReadResult(plan: plan, diagnostics: warnings)
     }
 }
 
