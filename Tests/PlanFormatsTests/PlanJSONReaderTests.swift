@@ -182,6 +182,40 @@ struct PlanJSONReaderTests {
         #expect(try Self.read(ok).diagnostics.map(\.code) == [.jsonUnknownKey])
     }
 
+    @Test func diagnosticsAreCappedAndPositionsStayCheapOnOneLongLine() throws {
+        // Minified: one line, 20,000 tasks each missing its id; every missing-key diagnostic
+        // points back at its object, which must not cost a scan from the start each time.
+        let count = 20_000
+        let text = Self.header + #","tasks":["# + Array(repeating: #"{"name":"x"}"#, count: count).joined(separator: ",") + "]}"
+        let error = try #require(Self.failure(text))
+        #expect(error.diagnostic.code == .jsonMissingKey)
+        #expect(error.diagnostic.location?.column == Self.header.count + 11)
+        #expect(error.related.count == PlanJSONMapper.diagnosticLimit)
+        #expect(error.related.last?.code == .jsonMoreDiagnostics)
+        #expect(error.related.last?.message == "\(count - PlanJSONMapper.diagnosticLimit) more diagnostics not shown")
+        let last = error.related[error.related.count - 2]
+        #expect(last.location?.column == Self.header.count + 11 + (PlanJSONMapper.diagnosticLimit - 1) * 13)
+    }
+
+    @Test func lineAndColumnAgreeWithANaiveCountAcrossMarks() {
+        var random = SeededBytes(seed: 7)
+        let pieces = ["a", "é", "😀", "\n", "  ", "\r\n", "ab\"c"]
+        let text = Array((0..<6000).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined().utf8)
+        text.withUnsafeBufferPointer { buffer in
+            var positions = TextPositions(text: buffer)
+            for _ in 0..<300 {
+                let offset = Int(random.next() % UInt64(buffer.count + 1))
+                var line = 1
+                var column = 1
+                for byte in buffer[..<offset] {
+                    if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+                }
+                let answer = positions.lineAndColumn(of: offset)
+                #expect(answer.line == line && answer.column == column, "offset \(offset)")
+            }
+        }
+    }
+
     /// Every prefix of a real document, and thousands of seeded corruptions of it, either read
     /// or fail with a `PlanError`; none crashes, and every failure has a location.
     @Test func corruptedDocumentsNeverCrash() throws {

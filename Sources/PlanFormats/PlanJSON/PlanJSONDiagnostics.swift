@@ -23,6 +23,8 @@ extension DiagnosticCode {
     public static let jsonUnsupportedVersion = DiagnosticCode("json.unsupported-version", .error)
     /// Valid JSON, but not a PlanBridge document (no `"format": "planbridge"`).
     public static let jsonNotPlanBridge = DiagnosticCode("json.not-planbridge", .error)
+    /// More findings than `PlanJSONMapper.diagnosticLimit`; says how many were not kept.
+    public static let jsonMoreDiagnostics = DiagnosticCode("json.more-diagnostics", .info)
     /// The writer met NaN or an infinity, which JSON cannot hold.
     public static let jsonNonFiniteNumber = DiagnosticCode("json.non-finite-number", .error)
 }

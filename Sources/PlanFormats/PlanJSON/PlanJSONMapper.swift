@@ -8,6 +8,7 @@ struct PlanJSONMapper {
     var cursor: JSONCursor
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var errorCount = 0
+    private var suppressed = 0
     private var positions: TextPositions
     private var path: [PathComponent] = []
     let sourceName: String
@@ -33,10 +34,27 @@ struct PlanJSONMapper {
         return SourceLocation(file: sourceName, line: line, column: column, path: pathText())
     }
 
+    /// Diagnostics kept per document; a hostile file could otherwise ask for millions. The first
+    /// error is always kept, because it becomes the failure.
+    static let diagnosticLimit = 1000
+
     mutating func report(_ code: DiagnosticCode, _ message: String, at offset: Int, entity: EntityRef? = nil) {
         let severity: Severity = strict && code.severity == .warning ? .error : code.severity
+        let isFirstError = severity == .error && errorCount == 0
         if severity == .error { errorCount += 1 }
+        guard diagnostics.count < Self.diagnosticLimit || isFirstError else {
+            suppressed += 1
+            return
+        }
         diagnostics.append(Diagnostic(code, message, at: location(at: offset), entity: entity, severity: severity))
+    }
+
+    /// The diagnostics, with a note saying how many more there were past the limit.
+    var reportedDiagnostics: [Diagnostic] {
+        guard suppressed > 0 else { return diagnostics }
+        return diagnostics + [Diagnostic(
+            .jsonMoreDiagnostics, "\(suppressed) more diagnostics not shown",
+            at: SourceLocation(file: sourceName))]
     }
 
     mutating func diagnostic(for failure: JSONReadFailure) -> Diagnostic {

@@ -52,14 +52,14 @@ public struct PlanJSONReader: PlanReader {
             let diagnostic = mapper.diagnostic(for: error)
             // A foreign or newer document explains everything else; its other findings are noise.
             let related = error.code == .jsonSyntax || error.code == .jsonTruncated || error.code == .jsonTooDeep
-                ? mapper.diagnostics : []
+                ? mapper.reportedDiagnostics : []
             return .failure(PlanError(error.kind, diagnostic, related: related))
         }
-        if mapper.errorCount > 0, let first = mapper.diagnostics.firstIndex(where: { $0.severity == .error }) {
-            var related = mapper.diagnostics
+        if mapper.errorCount > 0, let first = mapper.reportedDiagnostics.firstIndex(where: { $0.severity == .error }) {
+            var related = mapper.reportedDiagnostics
             let primary = related.remove(at: first)
             return .failure(PlanError(.unreadableInput, primary, related: related))
         }
-        return .success(ReadResult(plan: plan, diagnostics: mapper.diagnostics))
+        return .success(ReadResult(plan: plan, diagnostics: mapper.reportedDiagnostics))
     }
 }

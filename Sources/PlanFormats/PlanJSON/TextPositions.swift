@@ -1,33 +1,44 @@
 /// Turns byte offsets into 1-based line and column numbers (columns count Unicode scalars, as
-/// editors do), only when a diagnostic needs one. Diagnostics mostly arrive in file order, so
-/// the scan resumes from the previous answer instead of starting over.
+/// editors do), only when a diagnostic needs one. A mark every 4 KiB remembers the line and
+/// column there, so each answer scans at most 4 KiB: diagnostics may point backwards (a missing
+/// key points at its object's opening brace) and minified files are one long line, and neither
+/// may make many diagnostics cost quadratic time.
 struct TextPositions {
+    private struct Mark {
+        var line: Int
+        var column: Int
+    }
+
+    private static let spacing = 4096
     let text: UnsafeBufferPointer<UInt8>
-    private var checkpointOffset = 0
-    private var checkpointLine = 1
-    private var checkpointLineStart = 0
+    /// `marks[i]` is the position of offset `i * spacing`.
+    private var marks = [Mark(line: 1, column: 1)]
 
     init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
 
     mutating func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let target = min(max(offset, 0), text.count)
-        if target < checkpointOffset {
-            checkpointOffset = 0
-            checkpointLine = 1
-            checkpointLineStart = 0
+        while marks.count * Self.spacing <= target {
+            let from = (marks.count - 1) * Self.spacing
+            marks.append(advance(marks[marks.count - 1], from: from, to: from + Self.spacing))
         }
-        var line = checkpointLine
-        var lineStart = checkpointLineStart
-        for i in checkpointOffset..<target where text[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
+        let index = target / Self.spacing
+        let position = advance(marks[index], from: index * Self.spacing, to: target)
+        return (position.line, position.column)
+    }
+
+    private func advance(_ mark: Mark, from start: Int, to end: Int) -> Mark {
+        var mark = mark
+        for i in start..<end {
+            let byte = text[i]
+            if byte == 0x0A {
+                mark.line += 1
+                mark.column = 1
+            } else if byte & 0xC0 != 0x80 {
+                mark.column += 1
+            }
         }
-        checkpointOffset = target
-        checkpointLine = line
-        checkpointLineStart = lineStart
-        var column = 1
-        for i in lineStart..<target where text[i] & 0xC0 != 0x80 { column += 1 }
-        return (line, column)
+        return mark
     }
 }
 
