@@ -59,6 +59,10 @@ public struct MSPDIReader: PlanReader {
                 .mspdiTextTooLong,
                 "a text value is longer than \(XMLEventParser.defaultMaxTextLength / 1_000_000) MB; refused",
                 at: SourceLocation(file: file, line: line, column: column)), related: problems)
+        case .tooDeep(let line, let column)?:
+            throw PlanError(.unreadableInput, Diagnostic(
+                .mspdiTooDeep, "elements are nested more than \(XMLEventParser.defaultMaxDepth) deep; refused",
+                at: SourceLocation(file: file, line: line, column: column)), related: problems)
         case .requested?, nil:
             break
         }
@@ -126,6 +130,7 @@ extension DiagnosticCode {
     public static let mspdiWrongRoot = DiagnosticCode("mspdi.wrong-root", .error)
     public static let mspdiDoctypeForbidden = DiagnosticCode("mspdi.doctype-forbidden", .error)
     public static let mspdiTextTooLong = DiagnosticCode("mspdi.text-too-long", .error)
+    public static let mspdiTooDeep = DiagnosticCode("mspdi.too-deep", .error)
 
     // Recoverable: a sensible value was used and reading went on.
     public static let mspdiXMLWarning = DiagnosticCode("mspdi.xml-warning", .warning)

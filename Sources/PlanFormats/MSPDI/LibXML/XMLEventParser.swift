@@ -68,10 +68,13 @@ final class XMLEventParser {
         /// Bytes of text handed to the sink inside the current element, for the text limit.
         var textLength = 0
         let maxTextLength: Int
+        var depth = 0
+        let maxDepth: Int
 
-        init(sink: any XMLEventSink, maxTextLength: Int) {
+        init(sink: any XMLEventSink, maxTextLength: Int, maxDepth: Int) {
             self.sink = sink
             self.maxTextLength = maxTextLength
+            self.maxDepth = maxDepth
         }
 
         func stop(_ reason: StopReason) {
@@ -88,6 +91,8 @@ final class XMLEventParser {
     enum StopReason: Equatable, Sendable {
         case documentType(line: Int, column: Int)
         case textTooLong(line: Int, column: Int)
+        /// Elements nested deeper than the limit (libxml2's push parser does not enforce its own).
+        case tooDeep(line: Int, column: Int)
         /// The sink asked to stop (e.g. the root element is not the expected one).
         case requested
     }
@@ -104,10 +109,15 @@ final class XMLEventParser {
 
     /// libxml2's own default cap for one text node without `XML_PARSE_HUGE`.
     static let defaultMaxTextLength = 10_000_000
+    /// libxml2's default `xmlParserMaxDepth`; MS Project files nest about 10 deep.
+    static let defaultMaxDepth = 256
 
     /// Needs the first bytes of the input (at least 4 when there are 4) to detect the encoding.
-    init(sink: any XMLEventSink, firstBytes: UnsafeBufferPointer<UInt8>, sourceName: String, maxTextLength: Int = defaultMaxTextLength) throws(PlanError) {
-        box = Box(sink: sink, maxTextLength: maxTextLength)
+    init(
+        sink: any XMLEventSink, firstBytes: UnsafeBufferPointer<UInt8>, sourceName: String, maxTextLength: Int = defaultMaxTextLength,
+        maxDepth: Int = defaultMaxDepth
+    ) throws(PlanError) {
+        box = Box(sink: sink, maxTextLength: maxTextLength, maxDepth: maxDepth)
         var handler = xmlSAXHandler()
         XMLEventParser.install(into: &handler)
         let userData = Unmanaged.passUnretained(box).toOpaque()
@@ -166,6 +176,12 @@ extension XMLEventParser {
         h.startElementNs = { userData, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
             let box = XMLEventParser.box(userData)
             box.textLength = 0
+            box.depth += 1
+            if box.depth > box.maxDepth {
+                let (line, column) = box.position
+                box.stop(.tooDeep(line: line, column: column))
+                return
+            }
             guard let localName else { return }
             box.sink.startElement(
                 localName: localName, qualifiedPrefix: prefix,
@@ -176,6 +192,7 @@ extension XMLEventParser {
         h.endElementNs = { userData, localName, prefix, _ in
             let box = XMLEventParser.box(userData)
             box.textLength = 0
+            box.depth -= 1
             guard let localName else { return }
             box.sink.endElement(localName: localName, qualifiedPrefix: prefix)
         }
