@@ -50,6 +50,14 @@ struct UIDMap<Kind> {
 
     subscript(id: Identifier<Kind>) -> Int? { uids[id] }
 
+    /// For a reference to an entity the plan does not hold: the number itself when it is a valid
+    /// UID no entity of the plan uses (MS Project writes such references itself, e.g. resource 0's
+    /// calendar), so a round trip keeps it; nil otherwise.
+    func dangling(_ id: Identifier<Kind>) -> Int? {
+        guard let n = Int(id.rawValue), n >= 0, n < MSPDI.maxUID, !uids.values.contains(n) else { return nil }
+        return n
+    }
+
     var isEmpty: Bool { uids.isEmpty }
 }
 

@@ -8,7 +8,10 @@ extension MSPDIWriter.Context {
             var e = ChildEmitter<ResourceElement>(out, entityExtensions: resource.extensions)
             e.int(.UID, uid)
             e.int(.ID, resource.displayID ?? index + 1)
-            noteCleaned(e.text(.Name, acceptedResourceName(resource)), "resource name", entity: .resource(resource.id))
+            // MS Project's hidden resource 0 has no name; an empty name is left out as it was.
+            if !resource.name.isEmpty {
+                noteCleaned(e.text(.Name, acceptedResourceName(resource)), "resource name", entity: .resource(resource.id))
+            }
             let codes = MSPDI.resourceTypeCodes(resource.type)
             e.int(.`Type`, codes.type)
             e.text(.Initials, resource.initials)
@@ -28,11 +31,7 @@ extension MSPDIWriter.Context {
             }
             e.cents(.CostPerUse, resource.costPerUse)
             if let calendar = resource.calendar {
-                if let calendarUID = ids.calendars[calendar] {
-                    e.int(.CalendarUID, calendarUID)
-                } else {
-                    dangling("resource '\(resource.name)' uses calendar '\(calendar)', which the plan does not hold; written without it", .resource(resource.id))
-                }
+                e.int(.CalendarUID, calendarUID(calendar, user: "resource '\(resource.name)'", entity: .resource(resource.id)))
             }
             noteCleaned(e.text(.Notes, resource.notes), "resource notes", entity: .resource(resource.id))
             e.bool(.IsCostResource, codes.isCostResource)

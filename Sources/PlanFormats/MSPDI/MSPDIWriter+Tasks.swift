@@ -99,7 +99,7 @@ extension MSPDIWriter.Context {
         var e = ChildEmitter<TaskElement>(out, entityExtensions: task.extensions)
         e.int(.UID, uid)
         e.int(.ID, row.displayID)
-        noteCleaned(e.text(.Name, task.name), "task name", entity: .task(task.id))
+        if !task.name.isEmpty { noteCleaned(e.text(.Name, task.name), "task name", entity: .task(task.id)) }
         e.bool(.Active, task.isActive)
         e.bool(.Manual, isManual)
         e.text(.WBS, task.wbs)
@@ -130,11 +130,7 @@ extension MSPDIWriter.Context {
         e.duration(.RemainingDuration, minutes: task.remainingDuration?.minutes)
         e.int(.ConstraintType, constraint?.type.rawValue)
         if let calendar = task.calendar {
-            if let calendarUID = ids.calendars[calendar] {
-                e.int(.CalendarUID, calendarUID)
-            } else {
-                dangling("task '\(task.name)' uses calendar '\(calendar)', which the plan does not hold; written without it", .task(task.id))
-            }
+            e.int(.CalendarUID, calendarUID(calendar, user: "task '\(task.name)'", entity: .task(task.id)))
         }
         e.dateTime(.ConstraintDate, constraint?.date)
         e.dateTime(.Deadline, task.deadline)
@@ -169,7 +165,8 @@ extension MSPDIWriter.Context {
             l.int(.LinkLag, lag.minutes * 10)
             l.int(.LagFormat, MSPDI.DurationFormat(unit: lag.unit, isElapsed: lag.isElapsed).code)
         case .percent(let percent, let elapsed):
-            l.int(.LinkLag, percent * 10)
+            // For percent formats LinkLag is the percentage itself, as MPXJ reads it (brief §2.2).
+            l.int(.LinkLag, percent)
             l.int(.LagFormat, MSPDI.DurationFormat(kind: .percent, isElapsed: elapsed).code)
         }
         l.finish()
@@ -178,6 +175,18 @@ extension MSPDIWriter.Context {
 
     func durationFormatCode(_ duration: WorkDuration) -> Int {
         MSPDI.DurationFormat(unit: duration.unit, isElapsed: duration.isElapsed, isEstimated: duration.isEstimated).code
+    }
+
+    /// The UID for a calendar reference. One to a calendar the plan does not hold keeps its number
+    /// when that is a free UID (MS Project itself writes such references) and is reported either way.
+    func calendarUID(_ calendar: CalendarID, user: String, entity: EntityRef) -> Int? {
+        if let uid = ids.calendars[calendar] { return uid }
+        if let kept = ids.calendars.dangling(calendar) {
+            diagnostics.append(Diagnostic(.mspdiDanglingReference, "\(user) uses calendar '\(calendar)', which the plan does not hold; the reference is written as it was", entity: entity))
+            return kept
+        }
+        dangling("\(user) uses calendar '\(calendar)', which the plan does not hold; written without it", entity)
+        return nil
     }
 
     func dangling(_ message: String, _ entity: EntityRef) {
