@@ -121,6 +121,34 @@ struct PlanJSONRoundTripTests {
         #expect(error?.diagnostic.message.contains("-inf") == true)
     }
 
+    /// The JSON keys are the model's stored properties, in declaration order: a field added to the
+    /// model fails here until the format carries it.
+    @Test func keysMirrorTheModelsStoredProperties() {
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        func keys<K: JSONKeySet>(_: K.Type) -> [String] { K.allCases.map(\.rawValue) }
+        let day = CivilDate(daysSinceEpoch: 0)
+        #expect(labels(Plan()) == Array(keys(TopLevelKey.self).dropFirst(2)))
+        #expect(labels(Project()) == keys(ProjectKey.self))
+        #expect(labels(TimeConventions()) == keys(ConventionsKey.self))
+        #expect(labels(WorkCalendar(id: "", name: "")) == keys(CalendarKey.self))
+        #expect(labels(WorkingInterval(from: .midnight, to: .endOfDay)) == keys(IntervalKey.self))
+        #expect(labels(CalendarException(from: day, to: day)) == keys(ExceptionKey.self))
+        #expect(labels(WorkWeek(from: day, to: day, week: WeekPattern())) == keys(WorkWeekKey.self))
+        #expect(labels(Recurrence(pattern: .daily(interval: 1))) == ["pattern", "occurrences"])
+        #expect(labels(PlanTask(id: "", name: "")) == keys(TaskKey.self))
+        #expect(labels(Constraint(type: .mustStartOn)) == keys(ConstraintKey.self))
+        #expect(labels(WorkDuration.zero) == keys(DurationKey.self))
+        #expect(labels(Baseline(number: 0)) == keys(BaselineKey.self))
+        #expect(labels(Resource(id: "", name: "")) == keys(ResourceKey.self))
+        #expect(labels(Rate(amount: .zero)) == keys(RateKey.self))
+        #expect(labels(Assignment(id: "", task: "", resource: nil)) == keys(AssignmentKey.self))
+        #expect(labels(Dependency(predecessor: "", successor: "")) == keys(DependencyKey.self))
+        #expect(labels(CustomFieldDefinition(id: "", name: "", type: .text, entity: .task)) == keys(FieldDefinitionKey.self))
+        #expect(CustomFieldType.allCases.map(\.rawValue) == keys(CustomValueKey.self))
+        #expect(Weekday.allCases.map(\.name) == keys(WeekdayKey.self))
+        #expect(Set(RecurrenceNames.patterns).count == 6)
+    }
+
     /// Each piece of a plan changed on its own still round-trips: catches a field the writer
     /// forgets when its neighbours happen to carry defaults.
     @Test func everySingleFieldSurvives() throws {
