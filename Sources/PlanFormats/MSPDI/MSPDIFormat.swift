@@ -11,7 +11,7 @@ public enum MSPDIFormat {
         mediaTypes: ["application/vnd.ms-project+xml", "application/xml", "text/xml"],
         sniff: sniff,
         reader: MSPDIReader(),
-        writer: nil
+        writer: MSPDIWriter()
     )
 
     /// Certain when the prefix names MS Project's namespace, or has a `<Project>` root with children
