@@ -208,7 +208,12 @@ struct PlanJSONReaderTests {
                 var line = 1
                 var column = 1
                 for byte in buffer[..<offset] {
-                    if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+                    if byte == 0x0A {
+                        line += 1
+                        column = 1
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
+                    }
                 }
                 let answer = positions.lineAndColumn(of: offset)
                 #expect(answer.line == line && answer.column == column, "offset \(offset)")

@@ -24,8 +24,12 @@ struct JSONStringToken {
 /// the offset of the first offending byte.
 struct JSONCursor {
     enum ValueKind: String {
-        case object = "an object", array = "an array", string = "a string", number = "a number"
-        case bool = "true or false", null = "null"
+        case object = "an object"
+        case array = "an array"
+        case string = "a string"
+        case number = "a number"
+        case bool = "true or false"
+        case null = "null"
     }
 
     let text: UnsafeBufferPointer<UInt8>

@@ -61,22 +61,22 @@ enum UTF8Check {
                 i += 1
                 continue
             }
+            // Length, and the range of the second byte: narrower after E0/F0 (no overlong
+            // forms), ED (no surrogates) and F4 (nothing above U+10FFFF).
             let length: Int
-            var lowest: UInt8 = 0x80
-            var highest: UInt8 = 0xBF
+            let second: ClosedRange<UInt8>
             switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowest = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; highest = 0x9F  // no surrogates
-            case 0xF0: length = 4; lowest = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; highest = 0x8F  // nothing above U+10FFFF
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
             default: return i
             }
             guard i + length <= count else { return i }
-            let second = text[i + 1]
-            guard second >= lowest && second <= highest else { return i }
+            guard second.contains(text[i + 1]) else { return i }
             for j in 2..<length where text[i + j] & 0xC0 != 0x80 { return i }
             i += length
         }
