@@ -7,10 +7,12 @@ struct PlanJSONPrinter {
 
     init(capacityHint: Int) { out = JSONOutput(capacity: capacityHint) }
 
-    /// A generous guess of the output size, so that the buffer rarely grows.
+    /// A generous guess of the output size, so that the buffer never has to grow (growing copies it
+    /// and briefly holds old and new). Guessing high costs little: pages of the reservation that
+    /// are never written are never made resident.
     static func estimatedSize(of plan: Plan) -> Int {
-        4096 + plan.tasks.count * 700 + plan.resources.count * 400 + plan.assignments.count * 400
-            + plan.dependencies.count * 200 + plan.calendars.count * 2000
+        4096 + plan.tasks.count * 2048 + plan.resources.count * 1024 + plan.assignments.count * 768
+            + plan.dependencies.count * 256 + plan.calendars.count * 8192
     }
 
     mutating func print(_ plan: Plan) throws(NonFiniteNumber) {
