@@ -144,7 +144,10 @@ extension MSPDIWriter.Context {
     private func writeException(_ exception: CalendarException, extras: [(name: Substring, xml: String)]) {
         out.start("Exception")
         var e = ChildEmitter<ExceptionElement>(out, extensions: extras)
-        e.bool(.EnteredByOccurrences, exception.recurrence?.occurrences != nil)
+        // How the range was entered is not in the model: a preserved value wins over the guess.
+        if !extras.contains(where: { $0.name == "EnteredByOccurrences" }) {
+            e.bool(.EnteredByOccurrences, exception.recurrence?.occurrences != nil)
+        }
         e.start(.TimePeriod)
         writeTimePeriod(from: exception.from, to: exception.to)
         out.end()
