@@ -9,16 +9,24 @@ public enum PlanComparison {
         if expected.project != actual.project {
             return "project: " + fieldDifferences(expected.project, actual.project)
         }
-        if let text = firstDifference("calendars", expected.calendars, actual.calendars, id: { $0.id.rawValue }) { return text }
+        if let text = firstDifference("calendars", expected.calendars, actual.calendars, id: { $0.id.rawValue }) {
+            return text
+        }
         if let text = firstDifference("tasks", expected.tasks, actual.tasks, id: { $0.id.rawValue }) { return text }
-        if let text = firstDifference("resources", expected.resources, actual.resources, id: { $0.id.rawValue }) { return text }
-        if let text = firstDifference("assignments", expected.assignments, actual.assignments, id: { $0.id.rawValue }) { return text }
+        if let text = firstDifference("resources", expected.resources, actual.resources, id: { $0.id.rawValue }) {
+            return text
+        }
+        if let text = firstDifference("assignments", expected.assignments, actual.assignments, id: { $0.id.rawValue }) {
+            return text
+        }
         if let text = firstDifference(
             "dependencies", expected.dependencies, actual.dependencies, id: { "\($0.predecessor)->\($0.successor)" })
         {
             return text
         }
-        if let text = firstDifference("customFieldDefinitions", expected.customFieldDefinitions, actual.customFieldDefinitions, id: \.id) {
+        if let text = firstDifference(
+            "customFieldDefinitions", expected.customFieldDefinitions, actual.customFieldDefinitions, id: \.id)
+        {
             return text
         }
         return "extensions: expected \(expected.extensions), got \(actual.extensions)"

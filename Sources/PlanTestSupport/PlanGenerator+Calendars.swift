@@ -50,7 +50,8 @@ extension PlanBuilder {
         var week = WeekPattern()
         for day in Weekday.allCases { week[day] = day == .saturday || day == .sunday ? [] : workday }
         var calendar = WorkCalendar(
-            id: standardCalendar, name: rng.pick(["Standard", "Arbeitszeit", "Standard (7,5 h)", "Bureau – été"]), week: week)
+            id: standardCalendar, name: rng.pick(["Standard", "Arbeitszeit", "Standard (7,5 h)", "Bureau – été"]), week: week
+        )
         calendar.exceptions = standardExceptions(workday: workday)
         if rng.chance(0.6) {
             // Summer hours: Friday afternoons off in July and August.
@@ -58,13 +59,15 @@ extension PlanBuilder {
             summer[.friday] = [workday[0]]
             calendar.workWeeks.append(
                 WorkWeek(
-                    name: rng.chance(0.8) ? "Summer hours ☀️" : nil, from: day(2026, 7, 1), to: day(2026, 8, 31), week: summer))
+                    name: rng.chance(0.8) ? "Summer hours ☀️" : nil, from: day(2026, 7, 1), to: day(2026, 8, 31), week: summer
+                ))
         }
         if rng.chance(0.2) {
             // A partial pattern: only the days named change, the rest follow the calendar's week.
             var winter = WeekPattern()
             winter[.monday] = [hours(10, 0, 12, 0), hours(13, 0, 16, 0)]
-            calendar.workWeeks.append(WorkWeek(name: "Winterzeit", from: day(2026, 11, 2), to: day(2027, 2, 26), week: winter))
+            calendar.workWeeks.append(
+                WorkWeek(name: "Winterzeit", from: day(2026, 11, 2), to: day(2027, 2, 26), week: winter))
         }
         if rng.chance(0.2) { calendar.extensions["mspdi:Calendar/GUID"] = guid() }
         return calendar
@@ -76,7 +79,8 @@ extension PlanBuilder {
         let morningOnly = [workday[0]]
         var exceptions = [
             CalendarException(
-                name: rng.pick(["New Year's Day", "Neujahr", "Jour de l'an", "元日"]), from: day(2026, 1, 1), to: day(2035, 12, 31),
+                name: rng.pick(["New Year's Day", "Neujahr", "Jour de l'an", "元日"]), from: day(2026, 1, 1),
+                to: day(2035, 12, 31),
                 recurrence: Recurrence(pattern: .yearlyByDate(month: 1, day: 1), occurrences: rng.chance(0.6) ? 10 : nil))
         ]
         if rng.chance(0.8) {
@@ -85,10 +89,13 @@ extension PlanBuilder {
         if rng.chance(0.7) {
             exceptions.append(
                 CalendarException(
-                    name: rng.chance(0.8) ? "Winter shutdown – Betriebsferien" : nil, from: day(2026, 12, 24), to: day(2026, 12, 31)))
+                    name: rng.chance(0.8) ? "Winter shutdown – Betriebsferien" : nil, from: day(2026, 12, 24),
+                    to: day(2026, 12, 31)))
         }
         if rng.chance(0.6) {
-            exceptions.append(CalendarException(name: "Sommerfest 🎉", from: day(2026, 6, 19), to: day(2026, 6, 19), intervals: morningOnly))
+            exceptions.append(
+                CalendarException(name: "Sommerfest 🎉", from: day(2026, 6, 19), to: day(2026, 6, 19), intervals: morningOnly)
+            )
         }
         if rng.chance(0.5) {
             exceptions.append(
@@ -100,7 +107,8 @@ extension PlanBuilder {
             exceptions.append(
                 CalendarException(
                     name: "Team day", from: day(2026, 1, 1), to: day(2026, 12, 31), intervals: morningOnly,
-                    recurrence: Recurrence(pattern: .monthlyByWeekday(interval: 1, ordinal: .last, weekday: .friday), occurrences: 12)))
+                    recurrence: Recurrence(
+                        pattern: .monthlyByWeekday(interval: 1, ordinal: .last, weekday: .friday), occurrences: 12)))
         }
         if rng.chance(0.4) {
             exceptions.append(
@@ -150,6 +158,7 @@ extension PlanBuilder {
             let text = String(value, radix: 16, uppercase: true)
             return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
         }
-        return "\(hex(a >> 32, 8))-\(hex((a >> 16) & 0xFFFF, 4))-\(hex(a & 0xFFFF, 4))-\(hex(b >> 48, 4))-\(hex(b & 0xFFFF_FFFF_FFFF, 12))"
+        return
+            "\(hex(a >> 32, 8))-\(hex((a >> 16) & 0xFFFF, 4))-\(hex(a & 0xFFFF, 4))-\(hex(b >> 48, 4))-\(hex(b & 0xFFFF_FFFF_FFFF, 12))"
     }
 }

@@ -8,8 +8,10 @@ extension PlanBuilder {
     mutating func makeCustomFieldDefinitions() -> [CustomFieldDefinition] {
         var definitions: [CustomFieldDefinition] = []
         let taskNames: [CustomFieldType: (alias: String, jira: String)] = [
-            .text: ("Risk owner", "Team"), .number: ("Story points", "Story Points"), .date: ("Approved on", "Due (external)"),
-            .duration: ("Buffer", "Original estimate"), .flag: ("Critical for go-live", "Flagged"), .cost: ("Budget", "Budget (€)"),
+            .text: ("Risk owner", "Team"), .number: ("Story points", "Story Points"),
+            .date: ("Approved on", "Due (external)"),
+            .duration: ("Buffer", "Original estimate"), .flag: ("Critical for go-live", "Flagged"),
+            .cost: ("Budget", "Budget (€)"),
         ]
         var jiraNumber = 10_015
         func add(_ type: CustomFieldType, _ entity: EntityKind, _ index: Int, alias: String, jiraName: String) {
@@ -23,7 +25,10 @@ extension PlanBuilder {
             } else {
                 definitions.append(
                     CustomFieldDefinition(
-                        id: entity == .task ? mspdiName : entity.rawValue.prefix(1).uppercased() + entity.rawValue.dropFirst() + "." + mspdiName, name: mspdiName,
+                        id: entity == .task
+                            ? mspdiName
+                            : entity.rawValue.prefix(1).uppercased() + entity.rawValue.dropFirst() + "." + mspdiName,
+                        name: mspdiName,
                         alias: rng.chance(0.7) ? alias : nil, type: type, entity: entity,
                         sourceFieldID: String(mspdiFieldBase(entity) + mspdiFieldOffset(type) + index)))
             }
@@ -91,7 +96,9 @@ extension PlanBuilder {
             return .number(rng.pick([0, 1, 2, 3, 5, 8, 13, 0.5, 0.1, 2.75, -4, 1e6, 1234567.89, 0.333]))
         case .date:
             let date = clock.date(workingDay: rng.int(-20...400))
-            return .date(CivilDateTime(date: date, time: TimeOfDay(minutes: rng.pick([480, 540, 1020, 0]))!, second: rng.chance(0.1) ? 30 : 0))
+            return .date(
+                CivilDateTime(
+                    date: date, time: TimeOfDay(minutes: rng.pick([480, 540, 1020, 0]))!, second: rng.chance(0.1) ? 30 : 0))
         case .duration:
             let unit = rng.pick([DurationUnit.days, .hours, .weeks, .minutes])
             return .duration(WorkDuration(minutes: rng.int(0...40) * 60, unit: unit, isElapsed: rng.chance(0.1)))

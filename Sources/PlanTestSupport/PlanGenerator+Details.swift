@@ -98,10 +98,12 @@ extension PlanBuilder {
         }
         if rng.chance(0.8) {
             let created = clock.origin.adding(days: -rng.int(5...60))
-            project.creationDate = CivilDateTime(date: created, time: TimeOfDay(hour: 9, minute: rng.int(0...59))!, second: rng.int(0...59))
+            project.creationDate = CivilDateTime(
+                date: created, time: TimeOfDay(hour: 9, minute: rng.int(0...59))!, second: rng.int(0...59))
         }
         if rng.chance(0.8) {
-            project.lastSaved = CivilDateTime(date: clock.date(workingDay: rng.int(0...60)), time: TimeOfDay(hour: 17, minute: 42)!, second: 7)
+            project.lastSaved = CivilDateTime(
+                date: clock.date(workingDay: rng.int(0...60)), time: TimeOfDay(hour: 17, minute: 42)!, second: 7)
         }
         if rng.chance(0.9) {
             let (code, symbol, digits) = rng.pick(Vocabulary.currencies)

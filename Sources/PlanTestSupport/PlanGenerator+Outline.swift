@@ -18,7 +18,8 @@ extension PlanBuilder {
             let kind: TaskKind
             if isSummary {
                 kind = .summary
-                name = level == 1 ? rng.pick(Vocabulary.phases) : "\(rng.pick(Vocabulary.phases)): \(rng.pick(Vocabulary.objects))"
+                let phase = rng.pick(Vocabulary.phases)
+                name = level == 1 ? phase : phase + ": " + rng.pick(Vocabulary.objects)
             } else if rng.chance(0.06) {
                 kind = .milestone
                 name = (phase.isEmpty ? "Project" : phase) + " " + rng.pick(Vocabulary.milestones)

@@ -9,7 +9,8 @@ extension PlanBuilder {
         let resourceFields = customFields(of: .resource)
         for index in 0..<count {
             let type: ResourceType = index == 0 ? .work : ResourceType.allCases[rng.weighted([78, 12, 10])]
-            var resource = Resource(id: resourceID(index), displayID: rng.chance(0.9) ? index + 1 : nil, name: "", type: type)
+            var resource = Resource(
+                id: resourceID(index), displayID: rng.chance(0.9) ? index + 1 : nil, name: "", type: type)
             switch type {
             case .work: fillWorkResource(&resource, number: index + 1)
             case .material:
@@ -23,14 +24,18 @@ extension PlanBuilder {
             if rng.chance(0.1) { resource.notes = rng.pick(Vocabulary.notes) }
             if flavor.hasBaseline0 && rng.chance(0.3) {
                 resource.baselines = [
-                    Baseline(number: 0, work: WorkDuration(minutes: rng.int(1...400) * 60, unit: .hours), cost: Amount(units: rng.int(100...90_000)))
+                    Baseline(
+                        number: 0, work: WorkDuration(minutes: rng.int(1...400) * 60, unit: .hours),
+                        cost: Amount(units: rng.int(100...90_000)))
                 ]
             }
             if !resourceFields.isEmpty && rng.chance(0.3) {
                 let field = rng.pick(resourceFields)
                 resource.customFields[field.id] = customFieldValue(of: field.type)
             }
-            if rng.chance(0.1) { resource.extensions["mspdi:Resource/Phonetics"] = rng.pick(["やまだ たろう", "zo-e", "SHO-ren"]) }
+            if rng.chance(0.1) {
+                resource.extensions["mspdi:Resource/Phonetics"] = rng.pick(["やまだ たろう", "zo-e", "SHO-ren"])
+            }
             plan.resources.append(resource)
         }
     }
@@ -40,7 +45,8 @@ extension PlanBuilder {
         // Jira account ids: 24 hex digits.
         let high = String(rng.next() >> 16, radix: 16)
         let low = String(rng.next() >> 16, radix: 16)
-        return ResourceID(String(repeating: "0", count: 12 - high.count) + high + String(repeating: "0", count: 12 - low.count) + low)
+        return ResourceID(
+            String(repeating: "0", count: 12 - high.count) + high + String(repeating: "0", count: 12 - low.count) + low)
     }
 
     private mutating func fillWorkResource(_ resource: inout Resource, number: Int) {
@@ -59,7 +65,8 @@ extension PlanBuilder {
         if rng.chance(0.85) {
             // Four decimal places on purpose: MSPDI rates such as 12.3456/h must survive.
             let perHour = rng.int(35...180) * 10_000 + rng.pick([0, 0, 5_000, 2_500, 3_456])
-            resource.standardRate = rng.chance(0.9)
+            resource.standardRate =
+                rng.chance(0.9)
                 ? Rate(amount: Amount(tenThousandths: perHour), per: .hours)
                 : Rate(amount: Amount(tenThousandths: perHour * 8), per: .days)
             if rng.chance(0.4) { resource.overtimeRate = Rate(amount: Amount(tenThousandths: perHour * 3 / 2), per: .hours) }

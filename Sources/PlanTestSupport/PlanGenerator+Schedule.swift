@@ -155,8 +155,12 @@ extension PlanBuilder {
                 span[index] = finishMinute[index] - startMinute[index]
                 let duration = WorkDuration(minutes: span[index], unit: .days)
                 plan.tasks[index].duration = duration
-                if workMinutes[index] > 0 { plan.tasks[index].work = WorkDuration(minutes: workMinutes[index], unit: .hours) }
-                if costTenThousandths[index] != 0 { plan.tasks[index].cost = Amount(tenThousandths: costTenThousandths[index]) }
+                if workMinutes[index] > 0 {
+                    plan.tasks[index].work = WorkDuration(minutes: workMinutes[index], unit: .hours)
+                }
+                if costTenThousandths[index] != 0 {
+                    plan.tasks[index].cost = Amount(tenThousandths: costTenThousandths[index])
+                }
             }
             let parent = parentIndex[index]
             guard parent >= 0 else { continue }

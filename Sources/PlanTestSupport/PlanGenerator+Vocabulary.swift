@@ -8,7 +8,9 @@ enum Vocabulary {
         "Lancement produit été 2026", "Mobile app v3 🚀",
     ]
 
-    static let companies = ["Müller & Söhne GmbH", "ACME Corp.", "株式会社サンプル", "Société Générale d'Études", "Northwind Traders"]
+    static let companies = [
+        "Müller & Söhne GmbH", "ACME Corp.", "株式会社サンプル", "Société Générale d'Études", "Northwind Traders",
+    ]
 
     static let people = [
         "José Álvarez", "Zoë Müller", "山田 太郎", "Åsa Ødegård", "Chloé Dubois", "Jürgen Weiß", "Priya Natarajan",
@@ -65,5 +67,7 @@ enum Vocabulary {
     static let timeZones = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "Pacific/Chatham", "UTC", "Europe/Paris"]
 
     /// (code, symbol, digits) as MS Project stores them.
-    static let currencies: [(String, String, Int)] = [("EUR", "€", 2), ("USD", "$", 2), ("JPY", "¥", 0), ("CHF", "CHF", 2), ("GBP", "£", 2)]
+    static let currencies: [(String, String, Int)] = [
+        ("EUR", "€", 2), ("USD", "$", 2), ("JPY", "¥", 0), ("CHF", "CHF", 2), ("GBP", "£", 2),
+    ]
 }

@@ -20,7 +20,9 @@ struct BenchmarkCase: Sendable {
     /// Every operation, for every format and size, writes before reads.
     static func table(formats: [FormatDescriptor], taskCounts: [Int]) -> [BenchmarkCase] {
         formats.flatMap { format in
-            taskCounts.flatMap { tasks in Operation.allCases.map { BenchmarkCase(format: format, operation: $0, tasks: tasks) } }
+            taskCounts.flatMap { tasks in
+                Operation.allCases.map { BenchmarkCase(format: format, operation: $0, tasks: tasks) }
+            }
         }
     }
 
@@ -71,7 +73,8 @@ extension BenchmarkCase {
         let peakKiB = ProcessMemory.peakKiB
         try Data(written.bytes).write(to: file(in: folder))
         let check = written.loss.isEmpty ? "nothing lost" : "loss: \(written.loss)"
-        return Measurement(bestSeconds: best, fileBytes: written.bytes.count, peakKiB: peakKiB, startKiB: startKiB, check: check)
+        return Measurement(
+            bestSeconds: best, fileBytes: written.bytes.count, peakKiB: peakKiB, startKiB: startKiB, check: check)
     }
 
     private func measureRead(seed: UInt64, runs: Int, folder: URL) throws -> Measurement {

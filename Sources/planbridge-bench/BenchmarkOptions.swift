@@ -40,7 +40,9 @@ struct BenchmarkOptions {
         while let argument = rest.popFirst() {
             switch argument {
             case "--tasks":
-                let counts = Self.value(after: argument, in: &rest).split(separator: ",").map { Int($0.replacingUnderscores) }
+                let counts = Self.value(after: argument, in: &rest).split(separator: ",").map {
+                    Int($0.replacingUnderscores)
+                }
                 guard !counts.isEmpty, counts.allSatisfy({ ($0 ?? 0) > 0 }) else {
                     throw UsageError(description: "--tasks wants positive whole numbers separated by commas")
                 }
@@ -66,7 +68,9 @@ struct BenchmarkOptions {
             case "-h", "--help":
                 helpRequested = true
             default:
-                guard !argument.hasPrefix("-") else { throw UsageError(description: "unknown option \(argument)\n\n\(Self.usage)") }
+                guard !argument.hasPrefix("-") else {
+                    throw UsageError(description: "unknown option \(argument)\n\n\(Self.usage)")
+                }
                 formats.append(argument)
             }
         }

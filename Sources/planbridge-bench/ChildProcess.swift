@@ -11,7 +11,8 @@ enum ChildProcess {
 
     static func run(_ benchmark: BenchmarkCase, seed: UInt64, runs: Int, folder: URL) throws -> Measurement {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        process.executableURL = URL(
+            fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
         process.arguments = [
             "--case", "\(benchmark.format.id):\(benchmark.operation.rawValue)", "--tasks", String(benchmark.tasks),
             "--seed", String(seed), "--runs", String(runs), "--folder", folder.path,
@@ -23,9 +24,13 @@ enum ChildProcess {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0, let line = text.split(separator: "\n").last(where: { $0.hasPrefix(resultTag + "\t") })
+        guard process.terminationStatus == 0,
+            let line = text.split(separator: "\n").last(where: { $0.hasPrefix(resultTag + "\t") })
         else {
-            throw BenchmarkFailure(description: "child for \(benchmark.format.id) \(benchmark.operation) failed (status \(process.terminationStatus)): \(text)")
+            throw BenchmarkFailure(
+                description:
+                    "child for \(benchmark.format.id) \(benchmark.operation) failed (status \(process.terminationStatus)): \(text)"
+            )
         }
         return try parse(line)
     }
@@ -33,7 +38,8 @@ enum ChildProcess {
     static func line(for measurement: Measurement) -> String {
         let check = measurement.check.map { $0 == "\t" || $0 == "\n" ? " " : $0 }
         return [
-            resultTag, String(measurement.bestSeconds), String(measurement.fileBytes), measurement.peakKiB.map(String.init) ?? "-",
+            resultTag, String(measurement.bestSeconds), String(measurement.fileBytes),
+            measurement.peakKiB.map(String.init) ?? "-",
             measurement.startKiB.map(String.init) ?? "-", String(check),
         ].joined(separator: "\t")
     }
@@ -43,6 +49,7 @@ enum ChildProcess {
         guard fields.count == 6, let seconds = Double(fields[1]), let bytes = Int(fields[2]) else {
             throw BenchmarkFailure(description: "unexpected child output: \(line)")
         }
-        return Measurement(bestSeconds: seconds, fileBytes: bytes, peakKiB: Int(fields[3]), startKiB: Int(fields[4]), check: fields[5])
+        return Measurement(
+            bestSeconds: seconds, fileBytes: bytes, peakKiB: Int(fields[3]), startKiB: Int(fields[4]), check: fields[5])
     }
 }

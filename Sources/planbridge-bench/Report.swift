@@ -15,17 +15,20 @@ struct Report {
             "|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
         ]
         for (benchmark, result) in rows {
-            let head = "| \(benchmark.format.id) | \(grouped(benchmark.tasks)) | \(benchmark.operation.rawValue) |"
+            var cells = [benchmark.format.id, grouped(benchmark.tasks), benchmark.operation.rawValue]
             switch result {
             case .failure(let failure):
-                lines.append(head + " – | – | – | – | – | – | failed: \(failure.description.replacingOccurrences(of: "|", with: "\\|")) |")
+                cells += Array(repeating: "–", count: 6) + ["failed: " + failure.description]
             case .success(let m):
                 let megabytes = Double(m.fileBytes) / 1e6
-                lines.append(
-                    head + " \(seconds(m.bestSeconds)) | \(String(format: "%.1f", megabytes / m.bestSeconds)) |"
-                        + " \(grouped(Int(Double(benchmark.tasks) / m.bestSeconds))) | \(String(format: "%.1f MB", megabytes)) |"
-                        + " \(mebibytes(m.peakKiB)) | \(mebibytes(m.startKiB)) | \(m.check.replacingOccurrences(of: "|", with: "\\|")) |")
+                cells += [
+                    seconds(m.bestSeconds), String(format: "%.1f", megabytes / m.bestSeconds),
+                    grouped(Int(Double(benchmark.tasks) / m.bestSeconds)), String(format: "%.1f MB", megabytes),
+                    mebibytes(m.peakKiB), mebibytes(m.startKiB), m.check,
+                ]
             }
+            let escaped = cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            lines.append("| " + escaped.joined(separator: " | ") + " |")
         }
         lines.append("")
         lines.append("MB = 10⁶ bytes of the file; MiB = 2²⁰ bytes of memory. Plan generation is not timed.")
@@ -65,15 +68,19 @@ struct Report {
 /// The machine, as /proc describes it.
 enum Machine {
     static var description: String {
-        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+        let model = firstLine(of: "/proc/cpuinfo", startingWith: "model name")
             .flatMap { $0.split(separator: ":", maxSplits: 1).last }
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let kibibytes = firstLine(of: "/proc/meminfo", startingWith: "MemTotal:")
+            .flatMap { $0.split(separator: " ").dropFirst().first }
+            .flatMap { Int($0) }
+        let memory = kibibytes.map { String(format: ", %.1f GiB RAM", Double($0) / 1_048_576) } ?? ""
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let memory = ((try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? "").split(separator: "\n")
-            .first { $0.hasPrefix("MemTotal:") }
-            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
-            .map { String(format: ", %.1f GiB RAM", Double($0) / 1_048_576) } ?? ""
-        return "\(model), \(cores) cores\(memory), \(ProcessInfo.processInfo.operatingSystemVersionString)"
+        return "\(model ?? "unknown CPU"), \(cores) cores\(memory), \(ProcessInfo.processInfo.operatingSystemVersionString)"
+    }
+
+    private static func firstLine(of path: String, startingWith prefix: String) -> Substring? {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").first { $0.hasPrefix(prefix) }
     }
 }

@@ -42,7 +42,9 @@ struct PlanJSONRoundTripPropertyTests {
         #expect(report.contains("priority: expected") && !report.contains("name:"))
         changed = plan
         changed.dependencies.removeLast()
-        #expect(PlanComparison.firstDifference(expected: plan, actual: changed) == "dependencies: expected \(plan.dependencies.count), got \(plan.dependencies.count - 1)")
+        #expect(
+            PlanComparison.firstDifference(expected: plan, actual: changed)
+                == "dependencies: expected \(plan.dependencies.count), got \(plan.dependencies.count - 1)")
     }
 
     /// What went wrong with one generated plan, or nil: write, read back, compare, and write the
@@ -58,7 +60,8 @@ struct PlanJSONRoundTripPropertyTests {
         if !written.loss.isEmpty { return "the canonical format reported a loss: \(written.loss)" }
         let read: ReadResult
         do {
-            read = try PlanJSONReader().read(PlanInput(sourceName: "seed-\(seed).json", bytes: written.bytes), options: .default)
+            read = try PlanJSONReader().read(
+                PlanInput(sourceName: "seed-\(seed).json", bytes: written.bytes), options: .default)
         } catch {
             return "reading back threw: \(error)"
         }

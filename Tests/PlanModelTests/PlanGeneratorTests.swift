@@ -64,7 +64,9 @@ struct PlanGeneratorTests {
                 }
                 // Only a whole plan of one or two tasks may have fewer than three siblings.
                 if parent != nil || size >= 3 {
-                    #expect((3...12).contains(siblings.count), "seed \(seed): \(siblings.count) children under \(String(describing: parent))")
+                    #expect(
+                        (3...12).contains(siblings.count),
+                        "seed \(seed): \(siblings.count) children under \(String(describing: parent))")
                 }
             }
             for task in plan.tasks {
@@ -119,7 +121,8 @@ struct PlanGeneratorTests {
                     #expect(task.duration?.minutes == 0 && start == finish)
                 }
                 if let parent = task.parent.flatMap({ tasks[$0] }) {
-                    #expect(parent.start! <= start && finish <= parent.finish!, "seed \(seed): \(task.id) outside its summary")
+                    #expect(
+                        parent.start! <= start && finish <= parent.finish!, "seed \(seed): \(task.id) outside its summary")
                 }
                 #expect(finish <= plan.project.finish!)
             }
@@ -180,7 +183,10 @@ struct PlanGeneratorTests {
         #expect(coverage.taskKinds == Set(TaskKind.allCases))
         #expect(coverage.durationUnits == Set(DurationUnit.allCases))
         #expect(coverage.lagKinds == ["zero", "working", "elapsed", "lead", "percent", "percent-elapsed", "percent-lead"])
-        #expect(coverage.recurrences == ["daily", "weekly", "monthlyByDay", "monthlyByWeekday", "yearlyByDate", "yearlyByWeekday"])
+        #expect(
+            coverage.recurrences == [
+                "daily", "weekly", "monthlyByDay", "monthlyByWeekday", "yearlyByDate", "yearlyByWeekday",
+            ])
         #expect(coverage.baselineNumbers == Set(Baseline.numbers))
         #expect(coverage.minutesPerDay == [450, 480])
         #expect(coverage.sawNonASCIINotes && coverage.sawEmoji && coverage.sawEndOfDay)
@@ -291,7 +297,8 @@ private struct Coverage {
         switch link.lag {
         case .time(let duration):
             record(duration, as: "WorkDuration")
-            lagKinds.insert(duration.minutes == 0 ? "zero" : duration.minutes < 0 ? "lead" : duration.isElapsed ? "elapsed" : "working")
+            lagKinds.insert(
+                duration.minutes == 0 ? "zero" : duration.minutes < 0 ? "lead" : duration.isElapsed ? "elapsed" : "working")
         case .percent(let percent, let elapsed):
             lagKinds.insert(percent < 0 ? "percent-lead" : elapsed ? "percent-elapsed" : "percent")
         }
