@@ -103,6 +103,8 @@ struct PlanJSONReaderTests {
             "$.tasks[0].id", "$.tasks[1].start", "$.tasks[1].kind", "$.dependencies[0].lag",
         ])
         #expect(all.map(\.location?.line) == [2, 3, 3, 5])
+        // Diagnostics name the entity once its id has been read.
+        #expect(all.map(\.entity) == [nil, .task("2"), .task("2"), nil])
     }
 
     @Test func customFieldValuesNeedExactlyOneTypeKey() throws {

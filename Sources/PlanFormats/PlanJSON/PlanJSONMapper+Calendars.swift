@@ -7,7 +7,10 @@ extension PlanJSONMapper {
         var calendar = WorkCalendar(id: "", name: "")
         while let key = try nextKey(&state) {
             switch key {
-            case .id: calendar.id = CalendarID(rawValue: try string() ?? "")
+            case .id:
+                guard let id = try string() else { continue }
+                calendar.id = CalendarID(rawValue: id)
+                currentEntity = .calendar(calendar.id)
             case .name: calendar.name = try string() ?? ""
             case .baseCalendar: calendar.baseCalendar = try string().map(CalendarID.init(rawValue:))
             case .isBaseCalendar: calendar.isBaseCalendar = try bool() ?? true
@@ -19,6 +22,7 @@ extension PlanJSONMapper {
             }
         }
         requireKeys(state, [.id, .name])
+        currentEntity = nil
         return calendar
     }
 

@@ -35,7 +35,9 @@ extension PlanJSONMapper {
                 let version = try versionNumber()
                 if sawFormat { try check(version: version, at: offset) } else { pendingVersion = (version, offset) }
             case .project:
+                currentEntity = .project
                 plan.project = try project() ?? Project()
+                currentEntity = nil
             case .calendars:
                 plan.calendars = try array { m throws(JSONReadFailure) in try m.calendar() }
             case .tasks:

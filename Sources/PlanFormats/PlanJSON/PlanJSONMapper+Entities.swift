@@ -8,7 +8,10 @@ extension PlanJSONMapper {
         var task = PlanTask(id: "", name: "")
         while let key = try nextKey(&state) {
             switch key {
-            case .id: task.id = TaskID(rawValue: try string() ?? "")
+            case .id:
+                guard let id = try string() else { continue }
+                task.id = TaskID(rawValue: id)
+                currentEntity = .task(task.id)
             case .displayID: task.displayID = try int()
             case .name: task.name = try string() ?? ""
             case .wbs: task.wbs = try string()
@@ -44,6 +47,7 @@ extension PlanJSONMapper {
             }
         }
         requireKeys(state, [.id, .name])
+        currentEntity = nil
         return task
     }
 
@@ -84,7 +88,10 @@ extension PlanJSONMapper {
         var resource = Resource(id: "", name: "")
         while let key = try nextKey(&state) {
             switch key {
-            case .id: resource.id = ResourceID(rawValue: try string() ?? "")
+            case .id:
+                guard let id = try string() else { continue }
+                resource.id = ResourceID(rawValue: id)
+                currentEntity = .resource(resource.id)
             case .displayID: resource.displayID = try int()
             case .name: resource.name = try string() ?? ""
             case .initials: resource.initials = try string()
@@ -106,6 +113,7 @@ extension PlanJSONMapper {
             }
         }
         requireKeys(state, [.id, .name])
+        currentEntity = nil
         return resource
     }
 
@@ -127,7 +135,10 @@ extension PlanJSONMapper {
         var assignment = Assignment(id: "", task: "", resource: nil)
         while let key = try nextKey(&state) {
             switch key {
-            case .id: assignment.id = AssignmentID(rawValue: try string() ?? "")
+            case .id:
+                guard let id = try string() else { continue }
+                assignment.id = AssignmentID(rawValue: id)
+                currentEntity = .assignment(assignment.id)
             case .task: assignment.task = TaskID(rawValue: try string() ?? "")
             case .resource: assignment.resource = try string().map(ResourceID.init(rawValue:))
             case .units: assignment.units = try double()
@@ -143,6 +154,7 @@ extension PlanJSONMapper {
             }
         }
         requireKeys(state, [.id, .task])
+        currentEntity = nil
         return assignment
     }
 

@@ -9,6 +9,8 @@ struct PlanJSONMapper {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var errorCount = 0
     private var suppressed = 0
+    /// The entity being read, once its id is known: diagnostics name it.
+    var currentEntity: EntityRef?
     private var positions: TextPositions
     private var path: [PathComponent] = []
     let sourceName: String
@@ -46,7 +48,8 @@ struct PlanJSONMapper {
             suppressed += 1
             return
         }
-        diagnostics.append(Diagnostic(code, message, at: location(at: offset), entity: entity, severity: severity))
+        diagnostics.append(
+            Diagnostic(code, message, at: location(at: offset), entity: entity ?? currentEntity, severity: severity))
     }
 
     /// The diagnostics, with a note saying how many more there were past the limit.
