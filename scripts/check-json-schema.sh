@@ -33,7 +33,7 @@ find_python() {
       fi
     fi
     if [ -x "$venv/bin/python" ]; then
-      "$venv/bin/python" -m pip install --quiet --disable-pip-version-check jsonschema >&2 || true
+      "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --retries 1 --timeout 20 jsonschema >&2 || true
       if has_jsonschema "$venv/bin/python"; then echo "$venv/bin/python"; return 0; fi
     fi
   fi
@@ -41,7 +41,7 @@ find_python() {
     echo "python3"; return 0
   fi
   if [ "$no_install" != 1 ]; then
-    python3 -m pip install --user --quiet --disable-pip-version-check jsonschema >&2 || true
+    python3 -m pip install --user --quiet --disable-pip-version-check --retries 1 --timeout 20 jsonschema >&2 || true
     if has_jsonschema python3; then echo "python3"; return 0; fi
   fi
   echo "check-json-schema: no Python with jsonschema; install python3-venv (then rerun) or python3-jsonschema" >&2
