@@ -11,14 +11,16 @@ import Testing
 struct PlanJSONSchemaTests {
     static let script = Fixtures.packageRoot.appendingPathComponent("scripts/check-json-schema.sh").path
 
-    /// True when the script can run without downloading anything.
+    /// True when the script can run without downloading anything: the project venv or the
+    /// `python3` on PATH (the two the script tries with PLANBRIDGE_SCHEMA_NO_INSTALL=1) has jsonschema.
     static let validatorAvailable: Bool = {
         let venvPython = Fixtures.packageRoot.appendingPathComponent("scripts/.venv/bin/python").path
-        for python in [venvPython, "/usr/bin/python3", "/usr/local/bin/python3"]
-        where FileManager.default.isExecutableFile(atPath: python) {
-            if (try? run(python, ["-c", "import jsonschema"]).status) == 0 { return true }
+        if FileManager.default.isExecutableFile(atPath: venvPython),
+            (try? run(venvPython, ["-c", "import jsonschema"]).status) == 0
+        {
+            return true
         }
-        return false
+        return (try? run("/usr/bin/env", ["python3", "-c", "import jsonschema"]).status) == 0
     }()
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
