@@ -3,13 +3,16 @@
 /// value is its position, so the writer can place preserved `mspdi:<Name>` extensions between the
 /// elements it writes from the model. Cases are spelled exactly as the XML elements on purpose: the
 /// spelling is the element name that gets written.
-protocol ElementOrder: RawRepresentable, CaseIterable where RawValue == Int {}
+protocol ElementOrder: RawRepresentable, CaseIterable where RawValue == Int {
+    /// Element names as UTF-8 bytes, by position (a stored `static let` in each order type).
+    static var names: [[UInt8]] { get }
+}
 
 extension ElementOrder {
-    /// The element name as UTF-8 bytes, computed once per type.
+    /// The element name as UTF-8 bytes.
     var name: [UInt8] { Self.names[rawValue] }
 
-    static var names: [[UInt8]] { ElementNames.table(for: Self.self) }
+    static func makeNames() -> [[UInt8]] { allCases.map { Array(String(describing: $0).utf8) } }
 
     /// The position of an element name in this order, or nil when the order does not know it.
     static func position(of name: Substring) -> Int? { ElementNames.positions(for: Self.self)[name] }
@@ -17,6 +20,7 @@ extension ElementOrder {
 
 /// Children of `Project`.
 enum ProjectElement: Int, ElementOrder {
+    static let names = makeNames()
     case SaveVersion, BuildNumber, UID, Name, GUID, Title, Subject, Category, Company, Manager, Author
     case CreationDate, Revision, LastSaved, ScheduleFromStart, StartDate, FinishDate, FYStartDate
     case CriticalSlackLimit, CurrencyDigits, CurrencySymbol, CurrencyCode, CurrencySymbolPosition, CalendarUID
@@ -36,6 +40,7 @@ enum ProjectElement: Int, ElementOrder {
 
 /// Children of `Task`.
 enum TaskElement: Int, ElementOrder {
+    static let names = makeNames()
     case UID, GUID, ID, Name, Active, Manual, `Type`, IsNull, CreateDate, Contact, WBS, WBSLevel, OutlineNumber
     case OutlineLevel, Priority, StartText, FinishText, DurationText, Start, Finish, Duration, ManualStart
     case ManualFinish, ManualDuration, DurationFormat, FreeformDurationFormat, Work, Stop, Resume, ResumeValid
@@ -57,6 +62,7 @@ enum TaskElement: Int, ElementOrder {
 
 /// Children of `Resource`.
 enum ResourceElement: Int, ElementOrder {
+    static let names = makeNames()
     case UID, GUID, ID, Name, `Type`, IsNull, Initials, Phonetics, NTAccount, MaterialLabel, Code, Group, WorkGroup
     case EmailAddress, Hyperlink, HyperlinkAddress, HyperlinkSubAddress, MaxUnits, PeakUnits, OverAllocated
     case AvailableFrom, AvailableTo, Start, Finish, CanLevel, AccrueAt, Work, RegularWork, OvertimeWork
@@ -70,6 +76,7 @@ enum ResourceElement: Int, ElementOrder {
 
 /// Children of `Assignment`.
 enum AssignmentElement: Int, ElementOrder {
+    static let names = makeNames()
     case UID, GUID, TaskUID, ResourceUID, PercentWorkComplete, ActualCost, ActualFinish, ActualOvertimeCost
     case ActualOvertimeWork, ActualStart, ActualWork, ACWP, Confirmed, Cost, CostRateTable, RateScale
     case CostVariance, CV, Delay, Finish, FinishVariance, WorkVariance, HasFixedRateUnits, FixedMaterial
@@ -83,33 +90,39 @@ enum AssignmentElement: Int, ElementOrder {
 
 /// Children of `Calendar`.
 enum CalendarElement: Int, ElementOrder {
+    static let names = makeNames()
     case UID, GUID, Name, IsBaseCalendar, IsBaselineCalendar, BaseCalendarUID, WeekDays, Exceptions, WorkWeeks
 }
 
 /// Children of `Exception`.
 enum ExceptionElement: Int, ElementOrder {
+    static let names = makeNames()
     case EnteredByOccurrences, TimePeriod, Occurrences, Name, `Type`, Period, DaysOfWeek, Month, MonthItem
     case MonthPosition, MonthDay, DayWorking, WorkingTimes
 }
 
 /// Children of `Baseline`.
 enum BaselineElement: Int, ElementOrder {
+    static let names = makeNames()
     case TimephasedData, Number, Interim, Start, Finish, Duration, DurationFormat, EstimatedDuration, Work, Cost
     case BCWS, BCWP, FixedCost
 }
 
 /// Children of `PredecessorLink`.
 enum PredecessorLinkElement: Int, ElementOrder {
+    static let names = makeNames()
     case PredecessorUID, `Type`, CrossProject, CrossProjectName, LinkLag, LagFormat
 }
 
 /// Children of `ExtendedAttribute (value)`.
 enum CustomFieldValueElement: Int, ElementOrder {
+    static let names = makeNames()
     case UID, FieldID, Value, ValueGUID, DurationFormat
 }
 
 /// Children of `ExtendedAttribute (definition)`.
 enum CustomFieldDefinitionElement: Int, ElementOrder {
+    static let names = makeNames()
     case FieldID, FieldName, CFType, Guid, ElemType, MaxMultiValues, UserDef, Alias, SecondaryPID, AutoRollDown
     case DefaultGuid, Ltuid, SecondaryGuid, PhoneticAlias, RollupType, CalculationType, Formula, RestrictValues
     case ValuelistSortOrder, AppendNewValues, Default, ValueList
@@ -117,18 +130,20 @@ enum CustomFieldDefinitionElement: Int, ElementOrder {
 
 /// Children of `WeekDay`.
 enum WeekDayElement: Int, ElementOrder {
+    static let names = makeNames()
     case DayType, DayWorking, TimePeriod, WorkingTimes
 }
 
 /// Children of `WorkWeek`.
 enum WorkWeekElement: Int, ElementOrder {
+    static let names = makeNames()
     case TimePeriod, Name, WeekDays
 }
 
-/// Name tables built once per order type (Swift has no stored static properties in protocol
-/// extensions, so they live here, keyed by type).
+/// Position tables built once per order type (Swift has no stored static properties in protocol
+/// extensions, so they live here, keyed by type); used only when placing preserved extensions.
 private enum ElementNames {
-    private static let names: [ObjectIdentifier: [[UInt8]]] = build { Array(String(describing: $0).utf8) }
+    private static let names: [ObjectIdentifier: [[UInt8]]] = build()
     private static let positionTables: [ObjectIdentifier: [Substring: Int]] = {
         var tables: [ObjectIdentifier: [Substring: Int]] = [:]
         for (key, list) in names {
@@ -139,12 +154,11 @@ private enum ElementNames {
         return tables
     }()
 
-    static func table<T: ElementOrder>(for type: T.Type) -> [[UInt8]] { names[ObjectIdentifier(type)]! }
     static func positions<T: ElementOrder>(for type: T.Type) -> [Substring: Int] { positionTables[ObjectIdentifier(type)]! }
 
-    private static func build(_ name: (Any) -> [UInt8]) -> [ObjectIdentifier: [[UInt8]]] {
+    private static func build() -> [ObjectIdentifier: [[UInt8]]] {
         var result: [ObjectIdentifier: [[UInt8]]] = [:]
-        func add<T: ElementOrder>(_ type: T.Type) { result[ObjectIdentifier(type)] = type.allCases.map { name($0) } }
+        func add<T: ElementOrder>(_ type: T.Type) { result[ObjectIdentifier(type)] = type.names }
         add(ProjectElement.self)
         add(TaskElement.self)
         add(ResourceElement.self)

@@ -28,7 +28,7 @@ final class XMLTextWriter {
         }
         self.buffer = buffer
         self.writer = writer
-        scratch.reserveCapacity(1024)
+        scratch.reserveCapacity(1 << 17)
     }
 
     deinit {
@@ -46,6 +46,7 @@ final class XMLTextWriter {
     /// Opens the root element with one namespace declaration, on the line after the declaration.
     func startRoot(_ name: StaticString, namespace: StaticString) {
         writeRaw("\n")
+        flushPending()  // libxml2 writes the root's start tag itself, after what is pending
         xmlTextWriterStartElement(writer, name.utf8Start)
         xmlTextWriterWriteAttribute(writer, "xmlns", namespace.utf8Start)
         rootOpen = true
@@ -56,7 +57,6 @@ final class XMLTextWriter {
 
     /// Opens a container element on its own line.
     func start(_ name: [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
         markChild()
         appendNewLine(depth: depth)
         scratch.append(UInt8(ascii: "<"))
@@ -73,19 +73,18 @@ final class XMLTextWriter {
         guard let (name, hasChildren) = open.popLast() else {
             if rootOpen {
                 if rootHasChildren { writeRaw("\n") }
+                flushPending()  // before libxml2 writes the closing tag
                 xmlTextWriterEndElement(writer)
                 rootOpen = false
             }
             return
         }
         if hasChildren {
-            scratch.removeAll(keepingCapacity: true)
             appendNewLine(depth: depth)
             scratch.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
             scratch.append(contentsOf: name)
             scratch.append(UInt8(ascii: ">"))
         } else {
-            scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: [UInt8(ascii: "/"), UInt8(ascii: ">")])
         }
         flushScratch()
@@ -109,7 +108,6 @@ final class XMLTextWriter {
 
     /// A preserved subtree (verbatim XML text) placed as the next child of the open container.
     func verbatim(_ xml: String) {
-        scratch.removeAll(keepingCapacity: true)
         markChild()
         appendNewLine(depth: depth)
         flushScratch()
@@ -119,6 +117,7 @@ final class XMLTextWriter {
     /// The finished document. Ends every open element first.
     func finish() -> [UInt8] {
         while !open.isEmpty || rootOpen { end() }
+        flushPending()
         xmlTextWriterEndDocument(writer)
         xmlTextWriterFlush(writer)
         let count = Int(xmlBufferLength(buffer))
@@ -239,7 +238,6 @@ final class XMLTextWriter {
     }
 
     private func beginLeaf(_ name: [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
         markChild()
         appendNewLine(depth: depth)
         scratch.append(UInt8(ascii: "<"))
@@ -254,19 +252,24 @@ final class XMLTextWriter {
         flushScratch()
     }
 
+    /// Hands the pending bytes to libxml2 once enough have gathered: one call per 64 KiB instead
+    /// of one per element.
     private func flushScratch() {
+        if scratch.count >= 1 << 16 { flushPending() }
+    }
+
+    private func flushPending() {
         guard !scratch.isEmpty else { return }
         scratch.withUnsafeBufferPointer { bytes in
             _ = xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count))
         }
+        scratch.removeAll(keepingCapacity: true)
     }
 
     private func writeRaw(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            _ = xmlTextWriterWriteRawLen(writer, base, Int32(bytes.count))
-        }
+        text.withUTF8 { scratch.append(contentsOf: $0) }
+        flushScratch()
     }
 
     private func appendInt(_ value: Int) {
