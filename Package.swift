@@ -7,7 +7,7 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 let package = Package(
     name: "PlanBridge",
     products: [
-        .library(name: "PlanBridge", targets: ["PlanModel", "PlanFormats", "PlanValidation", "PlanDiff"]),
+        .library(name: "PlanBridge", targets: ["PlanModel", "PlanFormats", "PlanSchedule", "PlanValidation", "PlanDiff"]),
         .executable(name: "planbridge", targets: ["planbridge"]),
     ],
     targets: [
@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "PlanFormats", dependencies: ["PlanModel", "CLibXML2"], swiftSettings: strict),
         .target(name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "CLibXML2"], swiftSettings: strict),
         .target(name: "PlanDiff", dependencies: ["PlanModel"], swiftSettings: strict),
+        .target(name: "PlanSchedule", dependencies: ["PlanModel"], swiftSettings: strict),
 
         // Tools.
         .executableTarget(
             name: "planbridge",
-            dependencies: ["PlanModel", "PlanFormats", "PlanValidation", "PlanDiff"],
+            dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "PlanValidation", "PlanDiff"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanFormatsTests", dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanValidationTests", dependencies: ["PlanValidation", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanFormats", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanDiffTests", dependencies: ["PlanDiff", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["PlanTestSupport", "planbridge"], exclude: ["Scenarios"], swiftSettings: strict),
     ]

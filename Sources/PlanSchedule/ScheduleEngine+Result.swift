@@ -1,0 +1,166 @@
+import PlanModel
+
+/// Turning the passes' dates into the result: the dates each task gets, total and free slack, the
+/// critical flag and the critical paths.
+extension ScheduleEngine {
+    /// The dates a leaf actually gets (see `TaskSchedule.start`).
+    func chosenDates(_ t: Int) -> (start: CivilDateTime, finish: CivilDateTime) {
+        if isManual[t] { return (earlyStart[t], earlyFinish[t]) }
+        if let started = actualStart[t] { return (started, actualFinish[t] ?? earlyFinish[t]) }
+        if constraintType[t] == .asLateAsPossible { return (lateStart[t], lateFinish[t]) }
+        return (earlyStart[t], earlyFinish[t])
+    }
+
+    /// How far link `link`'s predecessor can slip without delaying its successor's early dates,
+    /// in working minutes of the predecessor's calendar.
+    private mutating func linkSlack(_ link: Int) -> Int {
+        let p = network.linkPredecessor[link]
+        let s = network.linkSuccessor[link]
+        switch network.linkType[link] {
+        case .finishToStart: return minutes(p, from: earlyFinish[p], to: shift(earlyStart[s], byLagOf: link, sign: -1))
+        case .startToStart: return minutes(p, from: earlyStart[p], to: shift(earlyStart[s], byLagOf: link, sign: -1))
+        case .finishToFinish: return minutes(p, from: earlyFinish[p], to: shift(earlyFinish[s], byLagOf: link, sign: -1))
+        case .startToFinish: return minutes(p, from: earlyStart[p], to: shift(earlyFinish[s], byLagOf: link, sign: -1))
+        }
+    }
+
+    mutating func result(diagnostics: [Diagnostic]) -> ScheduleResult {
+        let n = network.count
+        var start = earlyStart
+        var finish = earlyFinish
+        var totalSlack = Array(repeating: 0, count: n)
+        var freeSlack = Array(repeating: 0, count: n)
+        var critical = Array(repeating: false, count: n)
+        var tight = Array(repeating: false, count: network.linkCount)
+        // FS/FF links out of a summary bound its children's free slack too; `inherited` carries the
+        // tightest such bound down the outline, as a finish.
+        var inherited: [CivilDateTime?] = Array(repeating: nil, count: n)
+
+        for node in order {
+            let t = node / 2
+            let parent = network.parent[t]
+            if network.isSummary[t] && node % 2 == 0 {
+                var bound = parent >= 0 ? inherited[parent] : nil
+                for link in network.linksOut(of: t) where network.linkType[link] == .finishToStart || network.linkType[link] == .finishToFinish {
+                    let s = network.linkSuccessor[link]
+                    let moment = network.linkType[link] == .finishToStart ? earlyStart[s] : earlyFinish[s]
+                    let allowed = shift(moment, byLagOf: link, sign: -1)
+                    if bound == nil || allowed < bound! { bound = allowed }
+                }
+                inherited[t] = bound
+                continue
+            }
+            if network.isSummary[t] {
+                var first = CivilDateTime(secondsSinceEpoch: Int.max)
+                var last = CivilDateTime(secondsSinceEpoch: Int.min)
+                var anyCritical = false
+                for child in network.children(of: t) {
+                    first = min(first, start[child])
+                    last = max(last, finish[child])
+                    anyCritical = anyCritical || critical[child]
+                }
+                (start[t], finish[t]) = (first, last)
+                totalSlack[t] = min(minutes(t, from: earlyStart[t], to: lateStart[t]), minutes(t, from: earlyFinish[t], to: lateFinish[t]))
+                freeSlack[t] = totalSlack[t]
+                critical[t] = anyCritical
+                continue
+            }
+            (start[t], finish[t]) = chosenDates(t)
+            let finishSlack = minutes(t, from: earlyFinish[t], to: lateFinish[t])
+            if actualFinish[t] != nil {
+                totalSlack[t] = 0
+            } else if actualStart[t] != nil {
+                totalSlack[t] = finishSlack
+            } else {
+                totalSlack[t] = min(minutes(t, from: earlyStart[t], to: lateStart[t]), finishSlack)
+            }
+            critical[t] = totalSlack[t] <= 0 && actualFinish[t] == nil
+
+            var free: Int? = parent >= 0 ? inherited[parent].map { minutes(t, from: earlyFinish[t], to: $0) } : nil
+            for link in network.linksOut(of: t) {
+                let slack = linkSlack(link)
+                tight[link] = slack <= 0
+                free = min(free ?? slack, slack)
+            }
+            let available = free ?? minutes(t, from: earlyFinish[t], to: projectFinishForSlack)
+            freeSlack[t] = totalSlack[t] < 0 ? totalSlack[t] : min(max(available, 0), totalSlack[t])
+        }
+
+        var tasks: [TaskID: TaskSchedule] = [:]
+        tasks.reserveCapacity(n)
+        for t in 0..<n {
+            tasks[network.ids[t]] = TaskSchedule(
+                earlyStart: earlyStart[t], earlyFinish: earlyFinish[t], lateStart: lateStart[t], lateFinish: lateFinish[t],
+                start: start[t], finish: finish[t], totalSlack: totalSlack[t], freeSlack: freeSlack[t],
+                isCritical: critical[t], isSummary: network.isSummary[t])
+        }
+        let leaves = (0..<n).filter { !network.isSummary[$0] }
+        let frameStart = scheduleFromFinish ? (leaves.map { start[$0] }.min() ?? projectStart) : projectStart
+        let frameFinish = scheduleFromFinish ? projectFinish : (leaves.map { finish[$0] }.max() ?? projectFinish)
+        let paths = criticalPaths(critical: critical, tight: tight)
+        let spans = paths.map { path in
+            projectCalendar.workingMinutes(from: earlyStart[path.first!], to: earlyFinish[path.last!])
+        }
+        var all = diagnostics
+        let late = leaves.filter { totalSlack[$0] < 0 }
+        if !late.isEmpty {
+            let shown = late.prefix(5).map(network.label).joined(separator: ", ")
+            all.append(Diagnostic(
+                .scheduleNegativeSlack,
+                "\(late.count) task(s) have negative slack: constraints or deadlines cannot all be met (\(shown)\(late.count > 5 ? ", …" : "")).",
+                entity: .task(network.ids[late[0]])))
+        }
+        return ScheduleResult(
+            tasks: tasks, criticalPaths: paths.map { $0.map { network.ids[$0] } }, projectStart: frameStart,
+            projectFinish: frameFinish, criticalPathMinutes: spans, diagnostics: all)
+    }
+
+    /// Free slack of a task nothing follows runs to the project finish.
+    private var projectFinishForSlack: CivilDateTime { projectFinish }
+
+    /// Chains of critical leaves joined by tight links, each from a task no tight critical link
+    /// reaches to one with no tight critical link onward; at most `criticalPathLimit` of them,
+    /// found depth-first from the earliest-starting beginnings.
+    private func criticalPaths(critical: [Bool], tight: [Bool]) -> [[Int]] {
+        let n = network.count
+        var hasDriver = Array(repeating: false, count: n)
+        func drives(_ link: Int) -> Bool {
+            let p = network.linkPredecessor[link]
+            let s = network.linkSuccessor[link]
+            return tight[link] && critical[p] && critical[s] && !network.isSummary[p] && !network.isSummary[s]
+        }
+        for link in 0..<network.linkCount where drives(link) { hasDriver[network.linkSuccessor[link]] = true }
+        let roots = (0..<n).filter { critical[$0] && !network.isSummary[$0] && !hasDriver[$0] }
+            .sorted { (earlyStart[$0], $0) < (earlyStart[$1], $1) }
+        var paths: [[Int]] = []
+        let limit = max(0, options.criticalPathLimit)
+        // Each step either extends the path or backtracks, so bounding the steps bounds the work
+        // on networks with very many equally critical routes.
+        var steps = 0
+        let stepLimit = 4 * (n + network.linkCount) + 1000
+        for root in roots {
+            guard paths.count < limit && steps < stepLimit else { break }
+            var path = [root]
+            var cursors = [network.outStart[root]]
+            while let last = path.last, steps < stepLimit, paths.count < limit {
+                steps += 1
+                let end = network.outStart[last + 1]
+                var cursor = cursors[cursors.count - 1]
+                while cursor < end && !drives(network.outLinks[cursor]) { cursor += 1 }
+                if cursor < end {
+                    cursors[cursors.count - 1] = cursor + 1
+                    let next = network.linkSuccessor[network.outLinks[cursor]]
+                    path.append(next)
+                    cursors.append(network.outStart[next])
+                    continue
+                }
+                // No further driving link from `last`: a complete path if `last` drives nothing.
+                let drivesAny = network.linksOut(of: last).contains(where: drives)
+                if !drivesAny { paths.append(path) }
+                path.removeLast()
+                cursors.removeLast()
+            }
+        }
+        return paths
+    }
+}
