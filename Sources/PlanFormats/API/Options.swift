@@ -5,9 +5,14 @@ import PlanModel
 public struct ReadOptions: Sendable {
     /// Treat warnings as errors.
     public var strict: Bool
+    /// iCalendar: the zone the plan's civil times are to be in.
+    public var iCalendar: ICalendarReadOptions
+    /// Jira CSV: the date format, when detection should not decide.
+    public var jiraCSV = JiraCSVReadOptions()
 
-    public init(strict: Bool = false) {
+    public init(strict: Bool = false, iCalendar: ICalendarReadOptions = ICalendarReadOptions()) {
         self.strict = strict
+        self.iCalendar = iCalendar
     }
 
     public static let `default` = ReadOptions()
@@ -19,9 +24,14 @@ public struct WriteOptions: Sendable {
     /// when the plan has none). Pinned by tests and by `SOURCE_DATE_EPOCH`; nil means the writer
     /// uses nothing time-dependent.
     public var timestamp: CivilDateTime?
+    /// iCalendar: which items and how dates are written.
+    public var iCalendar: ICalendarWriteOptions
+    /// Jira CSV: the date format and the issue types written.
+    public var jiraCSV = JiraCSVWriteOptions()
 
-    public init(timestamp: CivilDateTime? = nil) {
+    public init(timestamp: CivilDateTime? = nil, iCalendar: ICalendarWriteOptions = ICalendarWriteOptions()) {
         self.timestamp = timestamp
+        self.iCalendar = iCalendar
     }
 
     public static let `default` = WriteOptions()

@@ -11,6 +11,7 @@ public struct FormatRegistry: Sendable {
     public static let builtIn = FormatRegistry(formats: [
         PlanJSONFormat.descriptor,
         MSPDIFormat.descriptor,
+        ICalendarFormat.descriptor,
     ])
 
     /// The format with this name or alias (case-insensitive).
