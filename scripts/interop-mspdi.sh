@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# MSPDI interoperability: every corpus file and every MSPDI fixture PlanBridge wrote is converted
-# with `planbridge convert` (MSPDI → plan → MSPDI), then the original and the rewrite are read with
+# MSPDI interoperability: every corpus file, every MSPDI fixture PlanBridge wrote, and the PlanBridge
+# JSON fixtures first written as MSPDI, are converted with `planbridge convert` (MSPDI → plan →
+# MSPDI), then the original and the rewrite are read with
 # MPXJ (PyPI `mpxj`, Java via JPype) and compared field by field (scripts/interop_mspdi.py). Each
 # rewrite is also checked against schemas/mspdi.xsd with xmllint. Exits 1 on any difference.
 #
@@ -26,7 +27,7 @@ swift build -c "$configuration" --product planbridge >&2
 planbridge="$(swift build -c "$configuration" --show-bin-path)/planbridge"
 
 out="${INTEROP_OUT:-$(mktemp -d)}"
-mkdir -p "$out/corpus" "$out/fixtures"
+mkdir -p "$out/corpus" "$out/fixtures" "$out/from-json" "$out/from-json-rewrite"
 
 inputs=()
 if [ -d "$corpus/mspdi" ]; then
@@ -36,6 +37,13 @@ else
   exit 1
 fi
 fixtures=(Fixtures/mspdi-write/*.expected.xml)
+# Hand-made PlanBridge JSON plans written as MSPDI by PlanBridge: new MSPDI that no tool wrote before.
+from_json=()
+for f in Fixtures/json/*.plan.json; do
+  [ -f "$f" ] || continue
+  target="$out/from-json/$(basename "$f" .plan.json).xml"
+  if "$planbridge" convert --force "$f" "$target" 2>/dev/null; then from_json+=("$target"); fi
+done
 
 status=0
 echo "--- corpus: ${#inputs[@]} files ---"
@@ -43,9 +51,15 @@ echo "--- corpus: ${#inputs[@]} files ---"
 echo "--- PlanBridge-written fixtures: ${#fixtures[@]} files ---"
 "$venv/bin/python" scripts/interop_mspdi.py "$planbridge" "$out/fixtures" "${fixtures[@]}" || status=1
 
+if [ ${#from_json[@]} -gt 0 ]; then
+  echo "--- PlanBridge JSON fixtures written as MSPDI: ${#from_json[@]} files ---"
+  "$venv/bin/python" scripts/interop_mspdi.py "$planbridge" "$out/from-json-rewrite" "${from_json[@]}" || status=1
+fi
+
 echo "--- rewrites against schemas/mspdi.xsd ---"
 invalid=0
-for f in "$out"/corpus/*.xml "$out"/fixtures/*.xml; do
+for f in "$out"/corpus/*.xml "$out"/fixtures/*.xml "$out"/from-json/*.xml "$out"/from-json-rewrite/*.xml; do
+  [ -f "$f" ] || continue
   if ! xmllint --noout --schema schemas/mspdi.xsd "$f" 2>"$out/xmllint.err"; then
     invalid=$((invalid + 1))
     head -5 "$out/xmllint.err"

@@ -39,6 +39,16 @@ struct XSDValidatorTests {
         }
     }
 
+    @Test func extremeValuesAreLeftOutOrClampedAndTheOutputStillValidates() throws {
+        let input = PlanInput(sourceName: "extreme-values.plan.json", data: try Data(contentsOf: Fixtures.url("json/extreme-values.plan.json")))
+        let plan = try PlanJSONReader().read(input, options: .default).plan
+        let written = try MSPDIWriter().write(plan, options: .default)
+        let diagnostics = strict.validate(written.bytes, sourceName: "extreme-values.xml")
+        #expect(diagnostics.isEmpty, "\(diagnostics.prefix(5))")
+        #expect(written.loss.items.contains { $0.kind == "values" }, "\(written.loss)")
+        #expect(written.loss.items.contains { $0.kind == "calendar exceptions" }, "\(written.loss)")
+    }
+
     @Test func everyCorpusFileValidatesLeniently() throws {
         let files = try Corpus.files(in: "mspdi", suffix: ".xml")
         for file in files {

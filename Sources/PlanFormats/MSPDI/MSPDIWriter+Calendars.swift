@@ -82,24 +82,51 @@ extension MSPDIWriter.Context {
             }
             out.end()
         }
-        if !calendar.exceptions.isEmpty {
+        let exceptions = calendar.exceptions.enumerated().filter { Self.isWritable($0.element) }
+        if exceptions.count < calendar.exceptions.count {
+            loss.record("calendar exceptions", count: calendar.exceptions.count - exceptions.count, "dropped: dates outside the years 1–9999 or a rule MS Project cannot hold")
+        }
+        if !exceptions.isEmpty {
             e.start(.Exceptions)
             let exceptionExtras = ExtensionSplit.nested(calendar.extensions, sub: "Exception")
-            for (index, exception) in calendar.exceptions.enumerated().sorted(by: { exceptionOrder($0.element, $1.element) }) {
+            for (index, exception) in exceptions.sorted(by: { exceptionOrder($0.element, $1.element) }) {
                 writeException(exception, extras: exceptionExtras[String(index)] ?? [])
             }
             out.end()
         }
-        if !calendar.workWeeks.isEmpty {
+        let workWeeks = calendar.workWeeks.enumerated().filter { Self.isWritable($0.element.from, $0.element.to) }
+        if workWeeks.count < calendar.workWeeks.count {
+            loss.record("work weeks", count: calendar.workWeeks.count - workWeeks.count, "dropped: dates outside the years 1–9999")
+        }
+        if !workWeeks.isEmpty {
             e.start(.WorkWeeks)
             let weekExtras = ExtensionSplit.nested(calendar.extensions, sub: "WorkWeek")
-            for (index, workWeek) in calendar.workWeeks.enumerated() {
+            for (index, workWeek) in workWeeks {
                 writeWorkWeek(workWeek, extras: weekExtras[String(index)] ?? [])
             }
             out.end()
         }
         e.finish()
         out.end()
+    }
+
+    static func isWritable(_ from: CivilDate, _ to: CivilDate) -> Bool {
+        XMLTextWriter.isWritable(from) && XMLTextWriter.isWritable(to) && from <= to
+    }
+
+    /// Dates MSPDI can write and a rule MS Project can hold: intervals 1–999, real months and days,
+    /// a positive count.
+    static func isWritable(_ exception: CalendarException) -> Bool {
+        guard isWritable(exception.from, exception.to) else { return false }
+        if let count = exception.recurrence?.occurrences, count <= 0 { return false }
+        let interval = 1...999
+        switch exception.recurrence?.pattern {
+        case nil: return true
+        case .daily(let n), .weekly(let n, _), .monthlyByWeekday(let n, _, _): return interval.contains(n)
+        case .monthlyByDay(let n, let day): return interval.contains(n) && (1...31).contains(day)
+        case .yearlyByDate(let month, let day): return (1...12).contains(month) && (1...31).contains(day)
+        case .yearlyByWeekday(let month, _, _): return (1...12).contains(month)
+        }
     }
 
     /// MS Project ignores exceptions that are not sorted by date (brief §2.6).
@@ -224,7 +251,7 @@ extension MSPDIWriter.Context {
     /// range, sorted by date.
     func legacyExceptionRows(_ calendar: WorkCalendar) -> [LegacyRow] {
         var rows: [LegacyRow] = []
-        for exception in calendar.exceptions {
+        for exception in calendar.exceptions where Self.isWritable(exception) {
             let days = LegacyExpansion.days(of: exception, limit: Self.maxLegacyRowsPerException)
             for day in days {
                 if let last = rows.last, last.to.daysSinceEpoch + 1 == day.daysSinceEpoch, last.intervals == exception.intervals {
@@ -263,7 +290,9 @@ enum LegacyExpansion {
         case .weekly(let interval, let weekdays):
             let chosen = weekdays.isEmpty ? [exception.from.weekday] : weekdays.sorted()
             var weekStart = first - (exception.from.weekday.rawValue - 1)
-            weeks: while weekStart <= last {
+            var weeksLeft = 100_000  // bounds a rule with no end in sight
+            weeks: while weekStart <= last && weeksLeft > 0 {
+                weeksLeft -= 1
                 for weekday in chosen where !offer(weekStart + weekday.rawValue - 1) { break weeks }
                 weekStart += 7 * max(interval, 1)
             }
@@ -309,7 +338,9 @@ enum LegacyExpansion {
     /// after `until` or `body` returns false.
     private static func forEachMonth(from: CivilDate, step: Int, until: Int, _ body: (Int, Int) -> Bool) {
         var (y, m, _) = from.components
-        while dayNumber(y, m, 1) <= until {
+        var monthsLeft = 12 * 10_000  // dates are within the years 1–9999
+        while monthsLeft > 0 && dayNumber(y, m, 1) <= until {
+            monthsLeft -= 1
             guard body(y, m) else { return }
             m += max(step, 1)
             while m > 12 { m -= 12; y += 1 }

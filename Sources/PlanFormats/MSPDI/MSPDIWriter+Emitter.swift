@@ -105,7 +105,11 @@ struct ChildEmitter<Order: ElementOrder> {
 
     /// A fraction such as `MaxUnits` (1.0 = 100 %), written `1.00` as MS Project does.
     mutating func fraction(_ element: Order, _ value: Double?) {
-        guard let value, value.isFinite else { return }
+        guard let value else { return }
+        guard value.isFinite, abs(value) < 1e14 else {
+            out.noteUnwritable()
+            return
+        }
         advance(to: element)
         out.decimal(element.name, scaled: Int((value * 10_000).rounded()), scale: 4, minimumFraction: 2)
         consumed(element)

@@ -31,9 +31,9 @@ extension MSPDIWriter.Context {
         e.int(.CalendarUID, projectCalendarUID)
         e.time(.DefaultStartTime, project.defaultStartTime)
         e.time(.DefaultFinishTime, project.defaultFinishTime)
-        e.int(.MinutesPerDay, project.conventions.minutesPerDay)
-        e.int(.MinutesPerWeek, project.conventions.minutesPerWeek)
-        e.int(.DaysPerMonth, project.conventions.daysPerMonth)
+        e.int(.MinutesPerDay, clamped(project.conventions.minutesPerDay, 1...1440))
+        e.int(.MinutesPerWeek, clamped(project.conventions.minutesPerWeek, 1...10_080))
+        e.int(.DaysPerMonth, clamped(project.conventions.daysPerMonth, 1...31))
         e.dateTime(.StatusDate, project.statusDate)
         e.dateTime(.CurrentDate, project.currentDate)
 

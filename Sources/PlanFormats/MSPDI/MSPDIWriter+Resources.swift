@@ -64,9 +64,15 @@ extension MSPDIWriter.Context {
 
     /// MSPDI stores rates per hour whatever unit the user sees (brief §2.3).
     private func hourly(_ rate: Rate) -> Amount {
-        let minutes = plan.project.conventions.minutes(per: rate.per, elapsed: false)
+        let conventions = plan.project.conventions
+        // Conventions from a broken source (0 minutes per day) must not overflow the arithmetic.
+        guard conventions.minutesPerDay > 0, conventions.minutesPerWeek > 0, conventions.daysPerMonth > 0,
+            conventions.daysPerMonth < 1000, conventions.minutesPerDay <= 1440
+        else { return rate.amount }
+        let minutes = conventions.minutes(per: rate.per, elapsed: false)
         guard minutes != 60, minutes > 0 else { return rate.amount }
         let perHour = (Double(rate.amount.tenThousandths) * 60 / Double(minutes)).rounded()
+        guard abs(perHour) < 9e18 else { return rate.amount }
         return Amount(tenThousandths: Int(perHour))
     }
 

@@ -24,7 +24,7 @@ extension MSPDIWriter.Context {
                 nextNullRow += 1
             }
             let parentLevel = task.parent.flatMap { levels[$0] } ?? 0
-            let level = max(task.outlineLevel, parentLevel + 1)
+            let level = min(max(task.outlineLevel, parentLevel + 1), Self.maxOutlineLevel)
             levels[task.id] = level
             let row = TaskRow(
                 displayID: displayID, level: level, outlineNumber: outline.next(level: level),
@@ -36,6 +36,9 @@ extension MSPDIWriter.Context {
             nextNullRow += 1
         }
     }
+
+    /// Deeper outlines are flattened to this level (MS Project's outlines stay far shallower).
+    static let maxOutlineLevel = 100
 
     /// Source display IDs are kept when every task has one and they ascend, as MS Project needs.
     static func displayIDsUsable(_ tasks: [PlanTask]) -> Bool {
@@ -105,7 +108,7 @@ extension MSPDIWriter.Context {
         e.text(.WBS, task.wbs)
         e.text(.OutlineNumber, task.outlineNumber ?? row.outlineNumber)
         e.int(.OutlineLevel, row.level)
-        e.int(.Priority, task.priority)
+        e.int(.Priority, clamped(task.priority, 0...1000))
         e.dateTime(.Start, task.start)
         e.dateTime(.Finish, task.finish)
         let duration = task.duration ?? (pinsDates && task.kind == .milestone ? .zero : nil)
@@ -120,8 +123,8 @@ extension MSPDIWriter.Context {
         e.bool(.Milestone, task.kind == .milestone)
         e.bool(.Summary, row.isSummary)
         e.cents(.FixedCost, task.fixedCost)
-        e.int(.PercentComplete, task.percentComplete)
-        e.int(.PercentWorkComplete, task.percentWorkComplete)
+        e.int(.PercentComplete, clamped(task.percentComplete, 0...100))
+        e.int(.PercentWorkComplete, clamped(task.percentWorkComplete, 0...100))
         e.cents(.Cost, task.cost)
         e.dateTime(.ActualStart, task.actualStart)
         e.dateTime(.ActualFinish, task.actualFinish)
@@ -162,7 +165,8 @@ extension MSPDIWriter.Context {
         switch link.lag {
         case .time(let lag):
             // Tenths of a minute (brief §2.2); the format is only the unit the user saw.
-            l.int(.LinkLag, lag.minutes * 10)
+            let (tenths, overflow) = lag.minutes.multipliedReportingOverflow(by: 10)
+            if overflow { out.noteUnwritable() } else { l.int(.LinkLag, tenths) }
             l.int(.LagFormat, MSPDI.DurationFormat(unit: lag.unit, isElapsed: lag.isElapsed).code)
         case .percent(let percent, let elapsed):
             // For percent formats LinkLag is the percentage itself, as MPXJ reads it (brief §2.2).
@@ -171,6 +175,13 @@ extension MSPDIWriter.Context {
         }
         l.finish()
         out.end()
+    }
+
+    /// A value inside MS Project's range; one outside is clamped and counted.
+    func clamped(_ value: Int?, _ range: ClosedRange<Int>) -> Int? {
+        guard let value, !range.contains(value) else { return value }
+        loss.record("values", count: 1, "outside MS Project's range clamped (priority 0–1000, percentages 0–100, minutes per day 1–1440, …)")
+        return min(max(value, range.lowerBound), range.upperBound)
     }
 
     func durationFormatCode(_ duration: WorkDuration) -> Int {

@@ -17,6 +17,16 @@ final class XMLTextWriter {
     /// The root is open (it is the one element libxml2 tracks).
     private var rootOpen = false
     private var scratch: [UInt8] = []
+    /// Values left out because MSPDI cannot hold them (a year outside 1–9999, a number too large);
+    /// the writer reports the count in the loss report.
+    private(set) var unwritableValues = 0
+
+    /// The days a `YYYY-MM-DD` date can name.
+    static let writableDays = CivilDate(year: 1, month: 1, day: 1)!.daysSinceEpoch...CivilDate(year: 9999, month: 12, day: 31)!.daysSinceEpoch
+
+    static func isWritable(_ date: CivilDate) -> Bool { writableDays.contains(date.daysSinceEpoch) }
+
+    func noteUnwritable() { unwritableValues += 1 }
 
     init() throws(PlanError) {
         guard let buffer = xmlBufferCreateSize(1 << 16) else {
@@ -165,6 +175,10 @@ final class XMLTextWriter {
 
     /// `<name>YYYY-MM-DDTHH:MM:SS</name>`.
     func dateTime(_ name: [UInt8], _ value: CivilDateTime) {
+        guard Self.isWritable(value.date) else {
+            unwritableValues += 1
+            return
+        }
         beginLeaf(name)
         appendDate(value.date)
         scratch.append(UInt8(ascii: "T"))
@@ -209,11 +223,11 @@ final class XMLTextWriter {
     func decimal(_ name: [UInt8], scaled value: Int, scale: Int, minimumFraction: Int) {
         beginLeaf(name)
         if value < 0 { scratch.append(UInt8(ascii: "-")) }
-        var divisor = 1
+        var divisor: UInt = 1
         for _ in 0..<scale { divisor *= 10 }
-        let magnitude = Int(value.magnitude)
-        appendInt(magnitude / divisor)
-        var fraction = magnitude % divisor
+        let magnitude = value.magnitude  // UInt: Int.min has no Int magnitude
+        appendUnsigned(magnitude / divisor)
+        var fraction = Int(magnitude % divisor)
         var digits = scale
         while digits > minimumFraction && fraction % 10 == 0 {
             fraction /= 10
@@ -274,7 +288,11 @@ final class XMLTextWriter {
 
     private func appendInt(_ value: Int) {
         if value < 0 { scratch.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
+        appendUnsigned(value.magnitude)
+    }
+
+    private func appendUnsigned(_ value: UInt) {
+        var magnitude = value
         if magnitude == 0 {
             scratch.append(UInt8(ascii: "0"))
             return
