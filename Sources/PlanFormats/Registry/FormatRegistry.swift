@@ -11,6 +11,7 @@ public struct FormatRegistry: Sendable {
     public static let builtIn = FormatRegistry(formats: [
         PlanJSONFormat.descriptor,
         MSPDIFormat.descriptor,
+        JiraCSVFormat.descriptor,
         ICalendarFormat.descriptor,
     ])
 

@@ -1,0 +1,50 @@
+/// How a list of values (a Jira header repeated once per value: `Labels`, `Sprint`, links) is
+/// kept in one text value of the model: as one CSV record, so that `team#EN,"Sprint 7: 6/4, 6/18"`
+/// reads naturally in any tool and splits back exactly.
+enum JiraList {
+    static func encode(_ values: [String]) -> String {
+        values.map(CSVText.quotedIfNeeded).joined(separator: ",")
+    }
+
+    static func decode(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            var tokenizer = CSVTokenizer(UnsafeBufferPointer(buffer))
+            var cells: [CSVCell] = []
+            // Not a list this encoder made (a line break outside quotes): the text is one value.
+            guard tokenizer.nextRecord(into: &cells) == .record, tokenizer.isAtEnd,
+                !cells.contains(where: { $0.shape == .irregular })
+            else { return [text] }
+            return cells.map { tokenizer.lossyText(of: $0) }
+        }
+    }
+}
+
+/// RFC 4180 quoting, minimal as Jira's own exports: only cells holding `,` `"` CR or LF are quoted.
+enum CSVText {
+    static func quotedIfNeeded(_ value: String) -> String {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the cell to `out`, quoted when needed.
+    static func append(_ value: String, to out: inout [UInt8]) {
+        var needsQuotes = false
+        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            out.append(contentsOf: value.utf8)
+            return
+        }
+        out.append(0x22)
+        for byte in value.utf8 {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+    }
+}

@@ -1,0 +1,126 @@
+import PlanModel
+
+extension JiraPlanBuilder {
+    /// Extension of a child whose parent is not in the file: the reference as the file gave it.
+    static let missingParentKey = "jira:Parent (not in file)"
+    static let parentSummaryKey = "jira:" + JiraField.parentSummary.header
+    static let issueTypeKey = "jira:" + JiraField.issueType.header
+
+    /// The parent row of each row. References are tried keys first (`Parent key`, then the numeric
+    /// `Parent`/`Parent id`, then `Epic Link`); a parent not in the file is reported once per parent
+    /// and its children stay at the top level with the reference kept.
+    mutating func resolveParents() -> [Int?] {
+        var parents: [Int?] = Array(repeating: nil, count: table.rowCount)
+        var reported: Set<String> = []
+        for row in 0..<table.rowCount {
+            let references = parentReferences[row].sorted {
+                JiraField.parentSources.firstIndex(of: $0.field)! < JiraField.parentSources.firstIndex(of: $1.field)!
+            }
+            guard let chosen = references.first else {
+                if let summary = parentSummaries[row] { tasks[row].extensions[Self.parentSummaryKey] = summary }
+                continue
+            }
+            if let parent = self.row(named: chosen.text), parent != row {
+                parents[row] = parent
+                // A second reference that names another issue is not silently dropped.
+                for other in references.dropFirst() where self.row(named: other.text) != parent {
+                    tasks[row].extensions["jira:" + other.field.header] = other.text
+                }
+                continue
+            }
+            tasks[row].extensions[Self.missingParentKey] = chosen.text
+            if let summary = parentSummaries[row] { tasks[row].extensions[Self.parentSummaryKey] = summary }
+            if reported.insert(chosen.text).inserted {
+                diagnostics.add(
+                    .jiraParentMissing,
+                    chosen.text == tasks[row].id.rawValue || self.row(named: chosen.text) == row
+                        ? "the issue names itself as its parent; it stays at the top level"
+                        : "parent \(chosen.text) is not in the file; its children stay at the top level",
+                    row: table.rowNumbers[row], column: layout.headers[chosen.column], entity: tasks[row].id)
+            }
+        }
+        breakCycles(&parents)
+        return parents
+    }
+
+    /// Parent chains that come back to where they started (a hand-edited file can do that) are cut
+    /// at the first issue found on the circle.
+    private mutating func breakCycles(_ parents: inout [Int?]) {
+        // 0 unvisited, 1 on the current path, 2 known to reach the top.
+        var state = [UInt8](repeating: 0, count: parents.count)
+        for start in parents.indices where state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let row = current, state[row] == 0 {
+                state[row] = 1
+                path.append(row)
+                current = parents[row]
+            }
+            if let row = current, state[row] == 1 {
+                diagnostics.add(
+                    .jiraParentCycle, "the parent references go round in a circle; \(tasks[row].id) is put at the top level",
+                    row: table.rowNumbers[row], entity: tasks[row].id)
+                parents[row] = nil
+            }
+            for row in path { state[row] = 2 }
+        }
+    }
+
+    /// Outline order (parents before children, siblings in file order), levels, kinds and the
+    /// plan itself.
+    mutating func assemble(parents: [Int?], dependencies: [Dependency]) -> Plan {
+        var children: [[Int]] = Array(repeating: [], count: tasks.count)
+        var roots: [Int] = []
+        for row in tasks.indices {
+            if let parent = parents[row] { children[parent].append(row) } else { roots.append(row) }
+        }
+        var order: [Int] = []
+        order.reserveCapacity(tasks.count)
+        var stack: [(row: Int, level: Int)] = roots.reversed().map { ($0, 1) }
+        var levels = [Int](repeating: 1, count: tasks.count)
+        while let (row, level) = stack.popLast() {
+            order.append(row)
+            levels[row] = level
+            for child in children[row].reversed() { stack.append((child, level + 1)) }
+        }
+        var position = [Int](repeating: 0, count: tasks.count)
+        for (index, row) in order.enumerated() { position[row] = index }
+
+        var plan = Plan()
+        plan.project.name = projectName
+        // The issue type is kept only where it is not what the outline implies (the writer's
+        // default), so that a plan read from a file without types reads back the same.
+        let types = JiraIssueTypes()
+        var implied = [String](repeating: types.standard, count: tasks.count)
+        plan.tasks = order.map { row in
+            var task = tasks[row]
+            task.outlineLevel = levels[row]
+            task.parent = parents[row].map { tasks[$0].id }
+            if !children[row].isEmpty { task.kind = .summary }
+            if let parent = parents[row] {
+                implied[row] = implied[parent] == types.epic ? types.standard : types.subtask
+            } else {
+                implied[row] = task.kind == .summary ? types.epic : types.standard
+            }
+            if task.extensions[Self.issueTypeKey] == implied[row] { task.extensions[Self.issueTypeKey] = nil }
+            return task
+        }
+        plan.assignments = order.compactMap { assignments[$0] }
+        // Resources in the order the outline first names them, like the assignments.
+        var listed: Set<ResourceID> = []
+        plan.resources = plan.assignments.compactMap { assignment in
+            guard let id = assignment.resource, listed.insert(id).inserted else { return nil }
+            return resources[resourceIndex[id]!]
+        }
+        let positionOf = Dictionary(uniqueKeysWithValues: order.map { (tasks[$0].id, position[$0]) })
+        // Links are listed by predecessor, then successor, in outline order: the order a file's
+        // rows happen to be in does not change the plan.
+        plan.dependencies = dependencies.enumerated().sorted { a, b in
+            let ka = (positionOf[a.element.predecessor]!, positionOf[a.element.successor]!, a.offset)
+            let kb = (positionOf[b.element.predecessor]!, positionOf[b.element.successor]!, b.offset)
+            return ka < kb
+        }.map(\.element)
+        plan.customFieldDefinitions = customFieldDefinitions.sorted { $0.key < $1.key }.map(\.value)
+        return plan
+    }
+}

@@ -1,0 +1,70 @@
+import PlanModel
+
+extension JiraPlanBuilder {
+    /// Link types that order work, and the dependency each makes. `Outward issue link (Blocks)` on
+    /// A naming B says "A blocks B": B cannot start before A finishes.
+    static let schedulingLinkTypes: [String: DependencyType] = [
+        "blocks": .finishToStart,
+        "gantt end to start": .finishToStart, "gantt start to start": .startToStart,
+        "gantt end to end": .finishToFinish, "gantt start to end": .startToFinish,
+    ]
+
+    /// The dependency extension naming the Jira link type, when it is not plain `Blocks`.
+    static let linkTypeKey = "jira:link-type"
+
+    /// Turns link cells into dependencies and kept links. Every link is normalised to its outward
+    /// side (from → to), so a pair Jira mirrors on both issues counts once. A scheduling link
+    /// between two issues of the file is a dependency; every other link (Relates, Cloners, links to
+    /// issues outside the file) is kept on the issue of the file it touches, outward side first.
+    mutating func resolveLinks() -> [Dependency] {
+        struct Link: Hashable {
+            var from: String
+            var to: String
+            var type: String
+        }
+        var seen: Set<Link> = []
+        var dependencies: [Dependency] = []
+        var kept: [Int: [(key: String, value: String)]] = [:]
+        for cell in linkCells where !cell.target.isEmpty {
+            let here = tasks[cell.row].id.rawValue
+            let other = row(named: cell.target)
+            let otherName = other.map { tasks[$0].id.rawValue } ?? cell.target
+            let link =
+                cell.direction == .outward
+                ? Link(from: here, to: otherName, type: cell.type) : Link(from: otherName, to: here, type: cell.type)
+            guard seen.insert(link).inserted else { continue }
+            if other == cell.row {
+                diagnostics.add(.jiraSelfLink, "the issue is linked to itself; ignored", row: table.rowNumbers[cell.row], column: layout.headers[cell.column], entity: tasks[cell.row].id)
+                continue
+            }
+            if other != nil, let type = Self.schedulingLinkTypes[cell.type.lowercased()] {
+                var dependency = Dependency(predecessor: TaskID(link.from), successor: TaskID(link.to), type: type)
+                if cell.type != "Blocks" { dependency.extensions[Self.linkTypeKey] = cell.type }
+                dependencies.append(dependency)
+                continue
+            }
+            if other == nil {
+                diagnostics.add(
+                    .jiraLinkTargetMissing, "\(cell.target) is not in the file; the link is kept with the issue",
+                    row: table.rowNumbers[cell.row], column: layout.headers[cell.column], entity: tasks[cell.row].id)
+            }
+            // Kept on the outward side when that issue is in the file, else on the inward side.
+            let fromIsHere = link.from == here
+            let holder = other == nil ? cell.row : (fromIsHere ? cell.row : other!)
+            let direction: LinkDirection = (other == nil ? cell.direction : .outward)
+            let value = direction == .outward ? link.to : link.from
+            let key = "jira:" + direction.header(type: cell.type) + "[]"
+            kept[holder, default: []].append((key, value))
+        }
+        for (row, links) in kept {
+            var lists: [String: [String]] = [:]
+            var order: [String] = []
+            for (key, value) in links {
+                if lists[key] == nil { order.append(key) }
+                lists[key, default: []].append(value)
+            }
+            for key in order { tasks[row].extensions[key] = JiraList.encode(lists[key]!) }
+        }
+        return dependencies
+    }
+}

@@ -1,0 +1,135 @@
+import PlanModel
+
+/// Maps a tokenized export onto the model: identities first (links and parents refer to issues by
+/// key or by numeric id, often before the issue's own row), then each row, then the hierarchy, the
+/// links and the outline order.
+struct JiraPlanBuilder {
+    /// One row's non-empty values of one column group, left to right.
+    struct GroupValues {
+        var group: Int
+        var values: [String]
+        var columns: [Int]
+    }
+
+    /// A parent reference as the row states it.
+    struct ParentReference {
+        var field: JiraField
+        var text: String
+        var column: Int
+    }
+
+    /// One issue-link cell: `direction (type)` on `row` naming `target`.
+    struct LinkCell {
+        var row: Int
+        var direction: LinkDirection
+        var type: String
+        var target: String
+        var column: Int
+    }
+
+    let table: JiraTable
+    let types: JiraColumnTypes
+    var diagnostics: JiraDiagnostics
+    let vocabulary = JiraVocabulary.shared
+
+    /// Per data row, in file order.
+    var tasks: [PlanTask] = []
+    var parentReferences: [[ParentReference]] = []
+    var parentSummaries: [String?] = []
+    var linkCells: [LinkCell] = []
+    var byKey: [String: Int] = [:]
+    var byIssueID: [String: Int] = [:]
+
+    var resources: [Resource] = []
+    var resourceIndex: [ResourceID: Int] = [:]
+    /// Per data row, the assignment of its assignee.
+    var assignments: [Assignment?] = []
+    /// Column groups that gave a custom-field value, with the definition they made.
+    var customFieldDefinitions: [Int: CustomFieldDefinition] = [:]
+    var projectName: String?
+
+    var layout: JiraHeaderLayout { table.layout }
+
+    init(table: JiraTable, types: JiraColumnTypes, diagnostics: JiraDiagnostics) {
+        self.table = table
+        self.types = types
+        self.diagnostics = diagnostics
+    }
+
+    mutating func build() -> Plan {
+        assignIdentities()
+        for row in 0..<table.rowCount { mapRow(row) }
+        let parents = resolveParents()
+        let dependencies = resolveLinks()
+        return assemble(parents: parents, dependencies: dependencies)
+    }
+
+    /// The row's non-empty values, grouped.
+    func gather(_ row: Int) -> [GroupValues] {
+        var result: [GroupValues] = []
+        var slot: [Int: Int] = [:]
+        for cell in table.cells(ofRow: row) {
+            let column = Int(cell.column)
+            let group = layout.groupOfColumn[column]
+            if let index = slot[group] {
+                result[index].values.append(cell.text)
+                result[index].columns.append(column)
+            } else {
+                slot[group] = result.count
+                result.append(GroupValues(group: group, values: [cell.text], columns: [column]))
+            }
+        }
+        return result
+    }
+
+    func firstValue(_ field: JiraField, row: Int) -> String? {
+        guard let group = layout.groupOfField[field] else { return nil }
+        for cell in table.cells(ofRow: row) where layout.groupOfColumn[Int(cell.column)] == group {
+            return cell.text
+        }
+        return nil
+    }
+
+    /// Task identity = the issue key; without one the numeric id; without either the row.
+    private mutating func assignIdentities() {
+        var used: Set<String> = []
+        tasks.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            let rowNumber = table.rowNumbers[row]
+            let key = firstValue(.issueKey, row: row)?.trimmingSpaces.nonEmpty
+            let issueID = firstValue(.issueID, row: row)?.trimmingSpaces.nonEmpty
+            var identity = key ?? issueID ?? "row-\(rowNumber)"
+            if used.contains(identity) {
+                let unique = "\(identity)~row\(rowNumber)"
+                diagnostics.add(
+                    .jiraDuplicateKey, "issue \(identity) appears twice; this row is read as \(unique)", row: rowNumber,
+                    column: layout.group(key != nil ? .issueKey : .issueID).map { layout.headers[$0.columns[0]] },
+                    entity: TaskID(unique))
+                identity = unique
+            } else {
+                if let key { byKey[key] = row }
+                if let issueID, byIssueID[issueID] == nil { byIssueID[issueID] = row }
+            }
+            used.insert(identity)
+            tasks.append(PlanTask(id: TaskID(identity), name: ""))
+        }
+        parentReferences = Array(repeating: [], count: table.rowCount)
+        parentSummaries = Array(repeating: nil, count: table.rowCount)
+        assignments = Array(repeating: nil, count: table.rowCount)
+    }
+
+    /// The row an issue reference (a key, or a numeric Issue id) names, if it is in the file.
+    /// All digits is tried as an Issue id first: a plan written from MS Project has numeric keys,
+    /// and its Parent and link cells hold Issue ids.
+    func row(named reference: String) -> Int? {
+        let trimmed = reference.trimmingSpaces
+        if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return byIssueID[trimmed] ?? byKey[trimmed]
+        }
+        return byKey[trimmed] ?? byIssueID[trimmed]
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
