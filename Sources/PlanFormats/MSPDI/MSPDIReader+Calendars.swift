@@ -63,16 +63,15 @@ struct WorkWeekState {
 }
 
 extension MSPDIDocumentBuilder {
-    private var calendarEntity: EntityRef? { calendar.uid.map { .calendar(CalendarID(String($0))) } }
+    private var calendarEntity: EntityRef? { calendar.uid.map { .calendar(CalendarID(MSPDIDocumentBuilder.uidText($0))) } }
 
     func calendarLeaf(_ element: MSPDIElement) {
         if calendar.location.line == nil { calendar.location = valueLocation }
-        let entity = calendarEntity
         switch element {
         case .UID: calendar.uid = value(element, MSPDI.int)
         case .Name: calendar.calendar.name = textString
-        case .IsBaseCalendar: calendar.isBase = value(element, entity: entity, MSPDI.bool)
-        case .BaseCalendarUID: calendar.baseUID = value(element, entity: entity, MSPDI.int)
+        case .IsBaseCalendar: calendar.isBase = value(element, entity: calendarEntity, MSPDI.bool)
+        case .BaseCalendarUID: calendar.baseUID = value(element, entity: calendarEntity, MSPDI.int)
         default: break
         }
     }
@@ -83,9 +82,9 @@ extension MSPDIDocumentBuilder {
             return
         }
         var result = calendar.calendar
-        result.id = CalendarID(String(uid))
+        result.id = CalendarID(MSPDIDocumentBuilder.uidText(uid))
         // BaseCalendarUID -1 (2002–2010) and 0 (2013+) both mean "none" (brief §0.11).
-        if let base = calendar.baseUID, base > 0 { result.baseCalendar = CalendarID(String(base)) }
+        if let base = calendar.baseUID, base > 0 { result.baseCalendar = CalendarID(MSPDIDocumentBuilder.uidText(base)) }
         result.isBaseCalendar = calendar.isBase ?? (result.baseCalendar == nil)
         result.exceptions = calendar.sawExceptions && !calendar.exceptions.isEmpty ? calendar.exceptions : calendar.legacyExceptions
         plan.calendars.append(result)
@@ -183,19 +182,18 @@ extension MSPDIDocumentBuilder {
 
     func exceptionLeaf(_ element: MSPDIElement) {
         if calendar.exception.location.line == nil { calendar.exception.location = valueLocation }
-        let entity = calendarEntity
         switch element {
-        case .EnteredByOccurrences: calendar.exception.enteredByOccurrences = value(element, entity: entity, MSPDI.bool)
-        case .Occurrences: calendar.exception.occurrences = value(element, entity: entity, MSPDI.int)
+        case .EnteredByOccurrences: calendar.exception.enteredByOccurrences = value(element, entity: calendarEntity, MSPDI.bool)
+        case .Occurrences: calendar.exception.occurrences = value(element, entity: calendarEntity, MSPDI.int)
         case .Name: calendar.exception.name = textString
-        case .Type: calendar.exception.type = value(element, entity: entity, MSPDI.int)
-        case .Period: calendar.exception.period = value(element, entity: entity, MSPDI.int)
-        case .DaysOfWeek: calendar.exception.daysOfWeek = value(element, entity: entity, MSPDI.int)
-        case .Month: calendar.exception.month = value(element, entity: entity, MSPDI.int)
-        case .MonthItem: calendar.exception.monthItem = value(element, entity: entity, MSPDI.int)
-        case .MonthPosition: calendar.exception.monthPosition = value(element, entity: entity, MSPDI.int)
-        case .MonthDay: calendar.exception.monthDay = value(element, entity: entity, MSPDI.int)
-        case .DayWorking: calendar.exception.working = value(element, entity: entity, MSPDI.bool)
+        case .Type: calendar.exception.type = value(element, entity: calendarEntity, MSPDI.int)
+        case .Period: calendar.exception.period = value(element, entity: calendarEntity, MSPDI.int)
+        case .DaysOfWeek: calendar.exception.daysOfWeek = value(element, entity: calendarEntity, MSPDI.int)
+        case .Month: calendar.exception.month = value(element, entity: calendarEntity, MSPDI.int)
+        case .MonthItem: calendar.exception.monthItem = value(element, entity: calendarEntity, MSPDI.int)
+        case .MonthPosition: calendar.exception.monthPosition = value(element, entity: calendarEntity, MSPDI.int)
+        case .MonthDay: calendar.exception.monthDay = value(element, entity: calendarEntity, MSPDI.int)
+        case .DayWorking: calendar.exception.working = value(element, entity: calendarEntity, MSPDI.bool)
         default: break
         }
     }

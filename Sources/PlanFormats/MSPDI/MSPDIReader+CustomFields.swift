@@ -45,7 +45,8 @@ extension MSPDIDocumentBuilder {
             return
         }
         let known = MSPDI.customField(fieldID: fieldID)
-        let type = known?.type ?? definition.cfType.flatMap(MSPDI.customFieldType(cfType:)) ?? .text
+        // The definition's own CFType wins: other writers do not always follow MS Project's numbering.
+        let type = definition.cfType.flatMap(MSPDI.customFieldType(cfType:)) ?? known?.type ?? .text
         let id = known?.name ?? "Field\(fieldID)"
         let result = CustomFieldDefinition(
             id: id, name: definition.fieldName ?? id, alias: definition.alias, type: type, entity: entity,
@@ -68,7 +69,7 @@ extension MSPDIDocumentBuilder {
         switch element {
         case .FieldID: customValue.fieldID = value(element, MSPDI.int)
         case .Value:
-            customValue.value = text
+            customValue.value = text.array
             customValue.valueLocation = valueLocation
         case .DurationFormat: customValue.durationFormat = value(element, MSPDI.int)
         default: break
@@ -77,15 +78,22 @@ extension MSPDIDocumentBuilder {
 
     func endCustomValue(owner: MSPDIElement?) {
         let entityKind: EntityKind
-        let entity: EntityRef?
         switch owner {
-        case .Task?: (entityKind, entity) = (.task, task.uid.map { .task(TaskID(String($0))) })
-        case .Resource?: (entityKind, entity) = (.resource, resource.uid.map { .resource(ResourceID(String($0))) })
-        case .Assignment?: (entityKind, entity) = (.assignment, assignment.uid.map { .assignment(AssignmentID(String($0))) })
+        case .Task?: entityKind = .task
+        case .Resource?: entityKind = .resource
+        case .Assignment?: entityKind = .assignment
         default: return
         }
+        // Only needed for a warning.
+        func entity() -> EntityRef? {
+            switch entityKind {
+            case .task: return task.uid.map { .task(TaskID(MSPDIDocumentBuilder.uidText($0))) }
+            case .resource: return resource.uid.map { .resource(ResourceID(MSPDIDocumentBuilder.uidText($0))) }
+            default: return assignment.uid.map { .assignment(AssignmentID(MSPDIDocumentBuilder.uidText($0))) }
+            }
+        }
         guard let fieldID = customValue.fieldID else {
-            warn(.mspdiBadValue, "a custom field value without FieldID was skipped", entity: entity)
+            warn(.mspdiBadValue, "a custom field value without FieldID was skipped", entity: entity())
             return
         }
         let (id, type) = customFieldKey(fieldID: fieldID, entity: entityKind, at: customValue.valueLocation)
@@ -102,7 +110,7 @@ extension MSPDIDocumentBuilder {
         let shown = String(decoding: raw, as: UTF8.self)
         diagnostics.append(Diagnostic(
             .mspdiBadValue, "custom field \(id) value '\(shown)' is not a valid \(type.rawValue); kept as written",
-            at: customValue.valueLocation, entity: entity))
+            at: customValue.valueLocation, entity: entity()))
         var xml = "<ExtendedAttribute><FieldID>\(fieldID)</FieldID>"
         if customValue.value != nil {
             var escaped: [UInt8] = []

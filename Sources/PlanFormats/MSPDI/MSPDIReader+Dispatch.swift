@@ -23,22 +23,39 @@ extension MSPDIDocumentBuilder {
         }
     }
 
+    /// Switches rather than sets: this runs for every element of the document.
     func isLeaf(_ element: MSPDIElement, under parent: MSPDIElement?) -> Bool {
         switch parent {
-        case .Project?: return Self.projectLeaves.contains(element)
-        case .Task?: return Self.taskLeaves.contains(element)
-        case .Resource?: return Self.resourceLeaves.contains(element)
-        case .Assignment?: return Self.assignmentLeaves.contains(element)
-        case .PredecessorLink?: return [.PredecessorUID, .Type, .LinkLag, .LagFormat].contains(element)
-        case .Baseline?: return [.Number, .Start, .Finish, .Duration, .DurationFormat, .Work, .Cost].contains(element)
+        case .Project?: return Self.isProjectLeaf(element)
+        case .Task?: return Self.isTaskLeaf(element)
+        case .Resource?: return Self.isResourceLeaf(element)
+        case .Assignment?: return Self.isAssignmentLeaf(element)
+        case .PredecessorLink?:
+            switch element {
+            case .PredecessorUID, .Type, .LinkLag, .LagFormat: return true
+            default: return false
+            }
+        case .Baseline?:
+            switch element {
+            case .Number, .Start, .Finish, .Duration, .DurationFormat, .Work, .Cost: return true
+            default: return false
+            }
         case .ExtendedAttribute?:
-            if isDefinition { return [.FieldID, .FieldName, .Alias, .CFType, .ElemType].contains(element) }
-            return [.FieldID, .Value, .DurationFormat].contains(element)
-        case .Calendar?: return [.UID, .Name, .IsBaseCalendar, .BaseCalendarUID].contains(element)
+            switch element {
+            case .FieldID: return true
+            case .FieldName, .Alias, .CFType, .ElemType: return isDefinition
+            case .Value, .DurationFormat: return !isDefinition
+            default: return false
+            }
+        case .Calendar?:
+            switch element {
+            case .UID, .Name, .IsBaseCalendar, .BaseCalendarUID: return true
+            default: return false
+            }
         case .WeekDay?: return element == .DayType || element == .DayWorking
         case .TimePeriod?: return element == .FromDate || element == .ToDate
         case .WorkingTime?: return element == .FromTime || element == .ToTime
-        case .Exception?: return Self.exceptionLeaves.contains(element)
+        case .Exception?: return Self.isExceptionLeaf(element)
         case .WorkWeek?: return element == .Name
         default: return false
         }
@@ -50,32 +67,51 @@ extension MSPDIDocumentBuilder {
 
     func inside(_ element: MSPDIElement) -> Bool { path.contains(element) }
 
-    static let projectLeaves: Set<MSPDIElement> = [
-        .Name, .Title, .Subject, .Author, .Company, .Manager, .StartDate, .FinishDate, .StatusDate, .CurrentDate,
-        .CreationDate, .LastSaved, .CurrencyCode, .CurrencySymbol, .CurrencyDigits, .CalendarUID, .MinutesPerDay,
-        .MinutesPerWeek, .DaysPerMonth, .ScheduleFromStart, .DefaultStartTime, .DefaultFinishTime,
-    ]
+    static func isProjectLeaf(_ element: MSPDIElement) -> Bool {
+        switch element {
+        case .Name, .Title, .Subject, .Author, .Company, .Manager, .StartDate, .FinishDate, .StatusDate, .CurrentDate,
+            .CreationDate, .LastSaved, .CurrencyCode, .CurrencySymbol, .CurrencyDigits, .CalendarUID, .MinutesPerDay,
+            .MinutesPerWeek, .DaysPerMonth, .ScheduleFromStart, .DefaultStartTime, .DefaultFinishTime:
+            return true
+        default: return false
+        }
+    }
 
-    static let taskLeaves: Set<MSPDIElement> = [
-        .UID, .ID, .Name, .Active, .Manual, .IsNull, .WBS, .OutlineNumber, .OutlineLevel, .Priority, .Start, .Finish,
-        .Duration, .DurationFormat, .Work, .Estimated, .Milestone, .Summary, .PercentComplete, .PercentWorkComplete,
-        .Cost, .FixedCost, .ActualStart, .ActualFinish, .ActualDuration, .ActualWork, .RemainingDuration,
-        .ConstraintType, .ConstraintDate, .CalendarUID, .Deadline, .Notes,
-    ]
+    static func isTaskLeaf(_ element: MSPDIElement) -> Bool {
+        switch element {
+        case .UID, .ID, .Name, .Active, .Manual, .IsNull, .WBS, .OutlineNumber, .OutlineLevel, .Priority, .Start, .Finish,
+            .Duration, .DurationFormat, .Work, .Estimated, .Milestone, .Summary, .PercentComplete, .PercentWorkComplete,
+            .Cost, .FixedCost, .ActualStart, .ActualFinish, .ActualDuration, .ActualWork, .RemainingDuration,
+            .ConstraintType, .ConstraintDate, .CalendarUID, .Deadline, .Notes:
+            return true
+        default: return false
+        }
+    }
 
-    static let resourceLeaves: Set<MSPDIElement> = [
-        .UID, .ID, .Name, .Type, .Initials, .MaterialLabel, .Group, .EmailAddress, .MaxUnits, .StandardRate,
-        .OvertimeRate, .CostPerUse, .CalendarUID, .Notes, .IsCostResource,
-    ]
+    static func isResourceLeaf(_ element: MSPDIElement) -> Bool {
+        switch element {
+        case .UID, .ID, .Name, .Type, .Initials, .MaterialLabel, .Group, .EmailAddress, .MaxUnits, .StandardRate,
+            .OvertimeRate, .CostPerUse, .CalendarUID, .Notes, .IsCostResource:
+            return true
+        default: return false
+        }
+    }
 
-    static let assignmentLeaves: Set<MSPDIElement> = [
-        .UID, .TaskUID, .ResourceUID, .Units, .Work, .ActualWork, .RemainingWork, .Start, .Finish, .Cost,
-    ]
+    static func isAssignmentLeaf(_ element: MSPDIElement) -> Bool {
+        switch element {
+        case .UID, .TaskUID, .ResourceUID, .Units, .Work, .ActualWork, .RemainingWork, .Start, .Finish, .Cost: return true
+        default: return false
+        }
+    }
 
-    static let exceptionLeaves: Set<MSPDIElement> = [
-        .EnteredByOccurrences, .Occurrences, .Name, .Type, .Period, .DaysOfWeek, .Month, .MonthItem, .MonthPosition,
-        .MonthDay, .DayWorking,
-    ]
+    static func isExceptionLeaf(_ element: MSPDIElement) -> Bool {
+        switch element {
+        case .EnteredByOccurrences, .Occurrences, .Name, .Type, .Period, .DaysOfWeek, .Month, .MonthItem, .MonthPosition,
+            .MonthDay, .DayWorking:
+            return true
+        default: return false
+        }
+    }
 
     // MARK: Containers
 

@@ -41,5 +41,10 @@ enum MSPDIElement: String, CaseIterable {
 
     /// Task children up to `IsNull` in MS Project's order: while only these have been seen the reader
     /// still records the task verbatim, in case it turns out to be the project summary or a blank row.
-    static let taskHead: Set<MSPDIElement> = [.UID, .ID, .Name, .Active, .Manual, .Type, .IsNull]
+    var isTaskHead: Bool {
+        switch self {
+        case .UID, .ID, .Name, .Active, .Manual, .Type, .IsNull: return true
+        default: return false
+        }
+    }
 }

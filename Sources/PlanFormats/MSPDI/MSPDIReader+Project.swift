@@ -10,7 +10,6 @@ struct ProjectState {
 
 extension MSPDIDocumentBuilder {
     func projectLeaf(_ element: MSPDIElement) {
-        let entity = EntityRef.project
         switch element {
         case .Name: plan.project.name = textString
         case .Title: plan.project.title = textString
@@ -18,17 +17,17 @@ extension MSPDIDocumentBuilder {
         case .Author: plan.project.author = textString
         case .Company: plan.project.company = textString
         case .Manager: plan.project.manager = textString
-        case .StartDate: plan.project.start = dateTime(element, entity: entity)
-        case .FinishDate: plan.project.finish = dateTime(element, entity: entity)
-        case .StatusDate: plan.project.statusDate = dateTime(element, entity: entity)
-        case .CurrentDate: plan.project.currentDate = dateTime(element, entity: entity)
-        case .CreationDate: plan.project.creationDate = dateTime(element, entity: entity)
-        case .LastSaved: plan.project.lastSaved = dateTime(element, entity: entity)
+        case .StartDate: plan.project.start = dateTime(element, entity: EntityRef.project)
+        case .FinishDate: plan.project.finish = dateTime(element, entity: EntityRef.project)
+        case .StatusDate: plan.project.statusDate = dateTime(element, entity: EntityRef.project)
+        case .CurrentDate: plan.project.currentDate = dateTime(element, entity: EntityRef.project)
+        case .CreationDate: plan.project.creationDate = dateTime(element, entity: EntityRef.project)
+        case .LastSaved: plan.project.lastSaved = dateTime(element, entity: EntityRef.project)
         case .CurrencyCode: plan.project.currencyCode = textString
         case .CurrencySymbol: plan.project.currencySymbol = textString
-        case .CurrencyDigits: plan.project.currencyDigits = value(element, entity: entity, MSPDI.int)
+        case .CurrencyDigits: plan.project.currencyDigits = value(element, entity: EntityRef.project, MSPDI.int)
         case .CalendarUID:
-            if let uid = value(element, entity: entity, MSPDI.int) { plan.project.defaultCalendar = CalendarID(String(uid)) }
+            if let uid = value(element, entity: EntityRef.project, MSPDI.int) { plan.project.defaultCalendar = CalendarID(MSPDIDocumentBuilder.uidText(uid)) }
         case .MinutesPerDay:
             if let v = positive(element) { plan.project.conventions.minutesPerDay = v }
         case .MinutesPerWeek:
@@ -36,9 +35,9 @@ extension MSPDIDocumentBuilder {
         case .DaysPerMonth:
             if let v = positive(element) { plan.project.conventions.daysPerMonth = v }
         case .ScheduleFromStart:
-            if let fromStart = value(element, entity: entity, MSPDI.bool) { plan.project.scheduleFrom = fromStart ? .start : .finish }
-        case .DefaultStartTime: plan.project.defaultStartTime = value(element, entity: entity, MSPDI.timeOfDay)
-        case .DefaultFinishTime: plan.project.defaultFinishTime = value(element, entity: entity, MSPDI.timeOfDay)
+            if let fromStart = value(element, entity: EntityRef.project, MSPDI.bool) { plan.project.scheduleFrom = fromStart ? .start : .finish }
+        case .DefaultStartTime: plan.project.defaultStartTime = value(element, entity: EntityRef.project, MSPDI.timeOfDay)
+        case .DefaultFinishTime: plan.project.defaultFinishTime = value(element, entity: EntityRef.project, MSPDI.timeOfDay)
         default: break
         }
     }
@@ -73,42 +72,42 @@ extension MSPDIDocumentBuilder {
     // MARK: Shared value readers
 
     /// A date-time; MS Project's malformed ones (`2008-12-04T17:-0:00`) are repaired with a warning.
-    func dateTime(_ element: MSPDIElement, entity: EntityRef?) -> CivilDateTime? {
+    func dateTime(_ element: MSPDIElement, entity: @autoclosure () -> EntityRef?) -> CivilDateTime? {
         let parsed = text.withUnsafeBufferPointer { MSPDI.dateTime($0) }
         guard let parsed else {
             if !text.isEmpty {
-                warn(.mspdiBadDate, "\(element.rawValue) '\(textString)' is not a date-time; ignored", entity: entity)
+                warn(.mspdiBadDate, "\(element.rawValue) '\(textString)' is not a date-time; ignored", entity: entity())
             }
             return nil
         }
         if let repair = parsed.repair {
-            warn(.mspdiBadDate, "\(element.rawValue) '\(textString)' is malformed; \(repair)", entity: entity)
+            warn(.mspdiBadDate, "\(element.rawValue) '\(textString)' is malformed; \(repair)", entity: entity())
         }
         return parsed.value
     }
 
     /// A duration's minutes; nil (with a warning) when unreadable.
-    func durationMinutes(_ element: MSPDIElement, entity: EntityRef?, negativeWarning: Bool = false) -> Int? {
+    func durationMinutes(_ element: MSPDIElement, entity: @autoclosure () -> EntityRef?, negativeWarning: Bool = false) -> Int? {
         let conventions = plan.project.conventions
-        guard let minutes = value(element, code: .mspdiBadDuration, entity: entity, { MSPDI.durationMinutes($0, conventions: conventions) })
+        guard let minutes = value(element, code: .mspdiBadDuration, entity: entity(), { MSPDI.durationMinutes($0, conventions: conventions) })
         else { return nil }
         if negativeWarning && minutes < 0 {
-            warn(.mspdiNegativeDuration, "\(element.rawValue) '\(textString)' is negative; kept as \(minutes) minutes", entity: entity)
+            warn(.mspdiNegativeDuration, "\(element.rawValue) '\(textString)' is negative; kept as \(minutes) minutes", entity: entity())
         }
         return minutes
     }
 
     /// A work value in the project's work unit.
-    func work(_ element: MSPDIElement, entity: EntityRef?) -> WorkDuration? {
-        durationMinutes(element, entity: entity, negativeWarning: true).map { WorkDuration(minutes: $0, unit: project.workUnit) }
+    func work(_ element: MSPDIElement, entity: @autoclosure () -> EntityRef?) -> WorkDuration? {
+        durationMinutes(element, entity: entity(), negativeWarning: true).map { WorkDuration(minutes: $0, unit: project.workUnit) }
     }
 
-    func money(_ element: MSPDIElement, entity: EntityRef?) -> Amount? {
-        value(element, entity: entity) { MSPDI.amount(cents: $0) }
+    func money(_ element: MSPDIElement, entity: @autoclosure () -> EntityRef?) -> Amount? {
+        value(element, entity: entity()) { MSPDI.amount(cents: $0) }
     }
 
-    func percent(_ element: MSPDIElement, entity: EntityRef?) -> Int? {
-        value(element, entity: entity) { MSPDI.fixedPoint($0, scale: 0) }
+    func percent(_ element: MSPDIElement, entity: @autoclosure () -> EntityRef?) -> Int? {
+        value(element, entity: entity()) { MSPDI.fixedPoint($0, scale: 0) }
     }
 
     /// The unit, elapsed and estimated flags of a `DurationFormat` code, falling back to the

@@ -40,36 +40,35 @@ struct BaselineState {
 }
 
 extension MSPDIDocumentBuilder {
-    private var resourceEntity: EntityRef? { resource.uid.map { .resource(ResourceID(String($0))) } }
+    private var resourceEntity: EntityRef? { resource.uid.map { .resource(ResourceID(MSPDIDocumentBuilder.uidText($0))) } }
 
     func resourceLeaf(_ element: MSPDIElement) {
         if resource.uid == nil && resource.location.line == nil {
             resource.location = valueLocation
         }
-        let entity = resourceEntity
         switch element {
         case .UID:
             resource.uid = value(element, entity: nil, MSPDI.int)
-            if let uid = resource.uid { resource.resource.id = ResourceID(String(uid)) }
-        case .ID: resource.resource.displayID = value(element, entity: entity, MSPDI.int)
+            if let uid = resource.uid { resource.resource.id = ResourceID(MSPDIDocumentBuilder.uidText(uid)) }
+        case .ID: resource.resource.displayID = value(element, entity: resourceEntity, MSPDI.int)
         case .Name: resource.resource.name = textString
-        case .Type: resource.typeCode = value(element, entity: entity, MSPDI.int)
+        case .Type: resource.typeCode = value(element, entity: resourceEntity, MSPDI.int)
         case .Initials: resource.resource.initials = textString
         case .MaterialLabel: resource.resource.materialLabel = textString
         case .Group: resource.resource.group = textString
         case .EmailAddress: resource.resource.email = textString
-        case .MaxUnits: resource.resource.maxUnits = value(element, entity: entity, MSPDI.double)
+        case .MaxUnits: resource.resource.maxUnits = value(element, entity: resourceEntity, MSPDI.double)
         case .StandardRate:
             // Rates are currency per hour on disk (brief §2.3); the display unit stays in
             // `StandardRateFormat`, kept as an extension.
-            resource.resource.standardRate = value(element, entity: entity) { MSPDI.amount(units: $0) }.map { Rate(amount: $0, per: .hours) }
+            resource.resource.standardRate = value(element, entity: resourceEntity) { MSPDI.amount(units: $0) }.map { Rate(amount: $0, per: .hours) }
         case .OvertimeRate:
-            resource.resource.overtimeRate = value(element, entity: entity) { MSPDI.amount(units: $0) }.map { Rate(amount: $0, per: .hours) }
-        case .CostPerUse: resource.resource.costPerUse = money(element, entity: entity)
+            resource.resource.overtimeRate = value(element, entity: resourceEntity) { MSPDI.amount(units: $0) }.map { Rate(amount: $0, per: .hours) }
+        case .CostPerUse: resource.resource.costPerUse = money(element, entity: resourceEntity)
         case .CalendarUID:
-            if let uid = value(element, entity: entity, MSPDI.int), uid >= 0 { resource.resource.calendar = CalendarID(String(uid)) }
+            if let uid = value(element, entity: resourceEntity, MSPDI.int), uid >= 0 { resource.resource.calendar = CalendarID(MSPDIDocumentBuilder.uidText(uid)) }
         case .Notes: resource.resource.notes = textString
-        case .IsCostResource: resource.isCostResource = value(element, entity: entity, MSPDI.bool) ?? false
+        case .IsCostResource: resource.isCostResource = value(element, entity: resourceEntity, MSPDI.bool) ?? false
         default: break
         }
     }
@@ -91,21 +90,20 @@ extension MSPDIDocumentBuilder {
 
     // MARK: Assignments
 
-    private var assignmentEntity: EntityRef? { assignment.uid.map { .assignment(AssignmentID(String($0))) } }
+    private var assignmentEntity: EntityRef? { assignment.uid.map { .assignment(AssignmentID(MSPDIDocumentBuilder.uidText($0))) } }
 
     func assignmentLeaf(_ element: MSPDIElement) {
-        let entity = assignmentEntity
         switch element {
         case .UID: assignment.uid = value(element, entity: nil, MSPDI.int)
-        case .TaskUID: assignment.taskUID = value(element, entity: entity, MSPDI.int)
-        case .ResourceUID: assignment.resourceUID = value(element, entity: entity, MSPDI.int)
-        case .Units: assignment.units = value(element, entity: entity, MSPDI.double)
-        case .Work: assignment.work = work(element, entity: entity)
-        case .ActualWork: assignment.actualWork = work(element, entity: entity)
-        case .RemainingWork: assignment.remainingWork = work(element, entity: entity)
-        case .Start: assignment.start = dateTime(element, entity: entity)
-        case .Finish: assignment.finish = dateTime(element, entity: entity)
-        case .Cost: assignment.cost = money(element, entity: entity)
+        case .TaskUID: assignment.taskUID = value(element, entity: assignmentEntity, MSPDI.int)
+        case .ResourceUID: assignment.resourceUID = value(element, entity: assignmentEntity, MSPDI.int)
+        case .Units: assignment.units = value(element, entity: assignmentEntity, MSPDI.double)
+        case .Work: assignment.work = work(element, entity: assignmentEntity)
+        case .ActualWork: assignment.actualWork = work(element, entity: assignmentEntity)
+        case .RemainingWork: assignment.remainingWork = work(element, entity: assignmentEntity)
+        case .Start: assignment.start = dateTime(element, entity: assignmentEntity)
+        case .Finish: assignment.finish = dateTime(element, entity: assignmentEntity)
+        case .Cost: assignment.cost = money(element, entity: assignmentEntity)
         default: break
         }
     }
@@ -115,9 +113,9 @@ extension MSPDIDocumentBuilder {
             diagnostics.append(Diagnostic(.mspdiMissingUID, "an assignment without UID or TaskUID was skipped", at: valueLocation))
             return
         }
-        let resource = assignment.resourceUID.flatMap { $0 == MSPDI.unassignedResourceUID ? nil : ResourceID(String($0)) }
+        let resource = assignment.resourceUID.flatMap { $0 == MSPDI.unassignedResourceUID ? nil : ResourceID(MSPDIDocumentBuilder.uidText($0)) }
         plan.assignments.append(Assignment(
-            id: AssignmentID(String(uid)), task: TaskID(String(taskUID)), resource: resource, units: assignment.units,
+            id: AssignmentID(MSPDIDocumentBuilder.uidText(uid)), task: TaskID(MSPDIDocumentBuilder.uidText(taskUID)), resource: resource, units: assignment.units,
             work: assignment.work, actualWork: assignment.actualWork, remainingWork: assignment.remainingWork,
             start: assignment.start, finish: assignment.finish, cost: assignment.cost, baselines: assignment.baselines,
             customFields: assignment.customFields, extensions: assignment.extensions))

@@ -44,7 +44,7 @@ struct OutlineStack {
 
 extension MSPDIDocumentBuilder {
     func beginTask(attributes: XMLAttributes, prefix: UnsafePointer<UInt8>?) {
-        let (line, column) = parser.position
+        let (line, column) = position
         task = TaskState()
         task.location = SourceLocation(file: sourceName, line: line, column: column)
         taskVerbatim = nil
@@ -53,57 +53,56 @@ extension MSPDIDocumentBuilder {
         taskRecord.start("Task", prefix: prefix, attributes: attributes)
     }
 
-    private var taskEntity: EntityRef? { task.uid.map { .task(TaskID(String($0))) } }
+    private var taskEntity: EntityRef? { task.uid.map { .task(TaskID(MSPDIDocumentBuilder.uidText($0))) } }
 
     func taskLeaf(_ element: MSPDIElement) {
-        let entity = taskEntity
         switch element {
         case .UID:
             guard let uid = value(element, entity: nil, MSPDI.int) else { return }
             task.uid = uid
-            task.task.id = TaskID(String(uid))
+            task.task.id = TaskID(MSPDIDocumentBuilder.uidText(uid))
             if uid == 0 && taskRecording { taskVerbatim = .summary }
-        case .ID: task.task.displayID = value(element, entity: entity, MSPDI.int)
+        case .ID: task.task.displayID = value(element, entity: taskEntity, MSPDI.int)
         case .Name: task.task.name = textString
-        case .Active: if let v = value(element, entity: entity, MSPDI.bool) { task.task.isActive = v }
-        case .Manual: if let v = value(element, entity: entity, MSPDI.bool) { task.task.isManuallyScheduled = v }
+        case .Active: if let v = value(element, entity: taskEntity, MSPDI.bool) { task.task.isActive = v }
+        case .Manual: if let v = value(element, entity: taskEntity, MSPDI.bool) { task.task.isManuallyScheduled = v }
         case .IsNull:
-            if value(element, entity: entity, MSPDI.bool) == true {
+            if value(element, entity: taskEntity, MSPDI.bool) == true {
                 task.isNull = true
                 if taskRecording { taskVerbatim = .blank }
             }
         case .WBS: task.task.wbs = textString
         case .OutlineNumber: task.task.outlineNumber = textString
-        case .OutlineLevel: task.outlineLevel = value(element, entity: entity, MSPDI.int)
-        case .Priority: task.task.priority = value(element, entity: entity, MSPDI.int)
-        case .Start: task.task.start = dateTime(element, entity: entity)
-        case .Finish: task.task.finish = dateTime(element, entity: entity)
-        case .Duration: task.durationMinutes = durationMinutes(element, entity: entity, negativeWarning: true)
-        case .DurationFormat: task.durationFormat = value(element, entity: entity, MSPDI.int)
-        case .Work: task.task.work = work(element, entity: entity)
-        case .Estimated: task.estimated = value(element, entity: entity, MSPDI.bool)
-        case .Milestone: task.milestone = value(element, entity: entity, MSPDI.bool) ?? false
+        case .OutlineLevel: task.outlineLevel = value(element, entity: taskEntity, MSPDI.int)
+        case .Priority: task.task.priority = value(element, entity: taskEntity, MSPDI.int)
+        case .Start: task.task.start = dateTime(element, entity: taskEntity)
+        case .Finish: task.task.finish = dateTime(element, entity: taskEntity)
+        case .Duration: task.durationMinutes = durationMinutes(element, entity: taskEntity, negativeWarning: true)
+        case .DurationFormat: task.durationFormat = value(element, entity: taskEntity, MSPDI.int)
+        case .Work: task.task.work = work(element, entity: taskEntity)
+        case .Estimated: task.estimated = value(element, entity: taskEntity, MSPDI.bool)
+        case .Milestone: task.milestone = value(element, entity: taskEntity, MSPDI.bool) ?? false
         case .Summary: break  // recomputed from the outline, as MPXJ does (brief §2.5)
-        case .PercentComplete: task.task.percentComplete = percent(element, entity: entity)
-        case .PercentWorkComplete: task.task.percentWorkComplete = percent(element, entity: entity)
-        case .Cost: task.task.cost = money(element, entity: entity)
-        case .FixedCost: task.task.fixedCost = money(element, entity: entity)
-        case .ActualStart: task.task.actualStart = dateTime(element, entity: entity)
-        case .ActualFinish: task.task.actualFinish = dateTime(element, entity: entity)
-        case .ActualDuration: task.actualDurationMinutes = durationMinutes(element, entity: entity, negativeWarning: true)
-        case .ActualWork: task.task.actualWork = work(element, entity: entity)
-        case .RemainingDuration: task.remainingDurationMinutes = durationMinutes(element, entity: entity)
+        case .PercentComplete: task.task.percentComplete = percent(element, entity: taskEntity)
+        case .PercentWorkComplete: task.task.percentWorkComplete = percent(element, entity: taskEntity)
+        case .Cost: task.task.cost = money(element, entity: taskEntity)
+        case .FixedCost: task.task.fixedCost = money(element, entity: taskEntity)
+        case .ActualStart: task.task.actualStart = dateTime(element, entity: taskEntity)
+        case .ActualFinish: task.task.actualFinish = dateTime(element, entity: taskEntity)
+        case .ActualDuration: task.actualDurationMinutes = durationMinutes(element, entity: taskEntity, negativeWarning: true)
+        case .ActualWork: task.task.actualWork = work(element, entity: taskEntity)
+        case .RemainingDuration: task.remainingDurationMinutes = durationMinutes(element, entity: taskEntity)
         case .ConstraintType:
-            guard let code = value(element, entity: entity, MSPDI.int) else { return }
+            guard let code = value(element, entity: taskEntity, MSPDI.int) else { return }
             if let type = MSPDI.constraintType(code: code) {
                 task.constraintType = type
             } else {
-                warn(.mspdiBadValue, "ConstraintType \(code) is not a known code; ignored", entity: entity)
+                warn(.mspdiBadValue, "ConstraintType \(code) is not a known code; ignored", entity: taskEntity)
             }
-        case .ConstraintDate: task.constraintDate = dateTime(element, entity: entity)
+        case .ConstraintDate: task.constraintDate = dateTime(element, entity: taskEntity)
         case .CalendarUID:
-            if let uid = value(element, entity: entity, MSPDI.int) { task.task.calendar = uid < 0 ? nil : CalendarID(String(uid)) }
-        case .Deadline: task.task.deadline = dateTime(element, entity: entity)
+            if let uid = value(element, entity: taskEntity, MSPDI.int) { task.task.calendar = uid < 0 ? nil : CalendarID(MSPDIDocumentBuilder.uidText(uid)) }
+        case .Deadline: task.task.deadline = dateTime(element, entity: taskEntity)
         case .Notes: task.task.notes = textString
         default: break
         }
@@ -184,18 +183,17 @@ extension MSPDIDocumentBuilder {
     // MARK: Links
 
     func linkLeaf(_ element: MSPDIElement) {
-        let entity = taskEntity
         switch element {
-        case .PredecessorUID: link.predecessor = value(element, entity: entity, MSPDI.int)
+        case .PredecessorUID: link.predecessor = value(element, entity: taskEntity, MSPDI.int)
         case .Type:
-            guard let code = value(element, entity: entity, MSPDI.int) else { return }
+            guard let code = value(element, entity: taskEntity, MSPDI.int) else { return }
             if let type = MSPDI.dependencyType(code: code) {
                 link.type = type
             } else {
-                warn(.mspdiBadValue, "link Type \(code) is not a known code; read as FS", entity: entity)
+                warn(.mspdiBadValue, "link Type \(code) is not a known code; read as FS", entity: taskEntity)
             }
-        case .LinkLag: link.lagTenths = value(element, entity: entity, MSPDI.int)
-        case .LagFormat: link.lagFormat = value(element, entity: entity, MSPDI.int)
+        case .LinkLag: link.lagTenths = value(element, entity: taskEntity, MSPDI.int)
+        case .LagFormat: link.lagFormat = value(element, entity: taskEntity, MSPDI.int)
         default: break
         }
     }
@@ -206,7 +204,7 @@ extension MSPDIDocumentBuilder {
             return
         }
         task.links.append(Dependency(
-            predecessor: TaskID(String(predecessor)), successor: "", type: link.type, lag: lag(), extensions: link.extensions))
+            predecessor: TaskID(MSPDIDocumentBuilder.uidText(predecessor)), successor: "", type: link.type, lag: lag(), extensions: link.extensions))
     }
 
     /// `LinkLag` is in tenths of a minute; for percent formats it is the percentage itself, as MPXJ

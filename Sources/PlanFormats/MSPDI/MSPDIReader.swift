@@ -37,9 +37,7 @@ public struct MSPDIReader: PlanReader {
             let bytes = raw.bindMemory(to: UInt8.self)
             let head = min(4, bytes.count)
             do throws(PlanError) {
-                let parser = try XMLEventParser(sink: builder, firstBytes: UnsafeBufferPointer(rebasing: bytes[0..<head]), sourceName: file)
-                builder.parser = parser
-                defer { builder.parser = nil }
+                let parser = try XMLEventParser(handler: builder, firstBytes: UnsafeBufferPointer(rebasing: bytes[0..<head]), sourceName: file)
                 return .success(parser.parse(remaining: UnsafeBufferPointer(rebasing: bytes[head...])))
             } catch {
                 return .failure(error)

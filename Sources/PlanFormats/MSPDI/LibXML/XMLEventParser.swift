@@ -2,15 +2,42 @@ internal import CLibXML2
 import Foundation
 import PlanModel
 
-/// Receives the parse events of an `XMLEventParser`. Names are libxml2's interned strings: the same
-/// local name always arrives as the same pointer, so a sink can key caches on the address instead
-/// of building a `String` per element.
-protocol XMLEventSink: AnyObject {
-    func startElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, attributes: XMLAttributes)
-    func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?)
-    func characters(_ text: UnsafeBufferPointer<UInt8>)
+/// Receives the parse events of an `XMLEventParser`: subclass it and override the four event
+/// methods. Names are libxml2's interned strings: the same local name always arrives as the same
+/// pointer, so a handler can key caches on the address instead of building a `String` per element.
+///
+/// A base class rather than a protocol: the C callbacks then reach the handler through a vtable
+/// call on a reference they do not retain, which matters at millions of events per file.
+class XMLEventHandler {
+    /// The parser context while a parse runs; read only for positions and to stop.
+    fileprivate var context: xmlParserCtxtPtr?
+    fileprivate(set) var problems: [XMLParseProblem] = []
+    fileprivate(set) var stopReason: XMLEventParser.StopReason?
+    /// Bytes of text inside the current element, for the text limit.
+    fileprivate var textLength = 0
+    fileprivate var depth = 0
+    fileprivate var maxTextLength = XMLEventParser.defaultMaxTextLength
+    fileprivate var maxDepth = XMLEventParser.defaultMaxDepth
+
+    func startElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {}
+    func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?) {}
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
     /// A comment or processing instruction, already serialised (`<!--…-->`, `<?…?>`).
-    func markup(_ text: String)
+    func markup(_ text: String) {}
+
+    /// The position just after the last event (1-based line and column).
+    final var position: (line: Int, column: Int) {
+        guard let input = context?.pointee.input else { return (0, 0) }
+        return (Int(input.pointee.line), Int(input.pointee.col))
+    }
+
+    /// Stops the parse from inside an event method.
+    final func stop() { stop(.requested) }
+
+    fileprivate final func stop(_ reason: XMLEventParser.StopReason) {
+        if stopReason == nil { stopReason = reason }
+        if let context { xmlStopParser(context) }
+    }
 }
 
 /// The attributes and namespace declarations of one start tag, valid only during the callback.
@@ -58,36 +85,6 @@ struct XMLParseProblem: Sendable {
 /// SAX2 rather than `xmlTextReader`: the text reader builds a node for every event and runs about
 /// 2.5× slower on large files (brief §7.3), which matters for the 50k-task target.
 final class XMLEventParser {
-    /// The context given to the C callbacks (`userData`). Owns nothing libxml2 allocated.
-    fileprivate final class Box {
-        unowned let sink: any XMLEventSink
-        var context: xmlParserCtxtPtr?
-        var problems: [XMLParseProblem] = []
-        var sawDocumentType = false
-        var stopReason: StopReason?
-        /// Bytes of text handed to the sink inside the current element, for the text limit.
-        var textLength = 0
-        let maxTextLength: Int
-        var depth = 0
-        let maxDepth: Int
-
-        init(sink: any XMLEventSink, maxTextLength: Int, maxDepth: Int) {
-            self.sink = sink
-            self.maxTextLength = maxTextLength
-            self.maxDepth = maxDepth
-        }
-
-        func stop(_ reason: StopReason) {
-            if stopReason == nil { stopReason = reason }
-            if let context { xmlStopParser(context) }
-        }
-
-        var position: (line: Int, column: Int) {
-            guard let input = context?.pointee.input else { return (0, 0) }
-            return (Int(input.pointee.line), Int(input.pointee.col))
-        }
-    }
-
     enum StopReason: Equatable, Sendable {
         case documentType(line: Int, column: Int)
         case textTooLong(line: Int, column: Int)
@@ -104,7 +101,7 @@ final class XMLEventParser {
         var wellFormed: Bool
     }
 
-    private let box: Box
+    private let handler: XMLEventHandler
     private let context: xmlParserCtxtPtr
 
     /// libxml2's own default cap for one text node without `XML_PARSE_HUGE`.
@@ -114,29 +111,32 @@ final class XMLEventParser {
 
     /// Needs the first bytes of the input (at least 4 when there are 4) to detect the encoding.
     init(
-        sink: any XMLEventSink, firstBytes: UnsafeBufferPointer<UInt8>, sourceName: String, maxTextLength: Int = defaultMaxTextLength,
-        maxDepth: Int = defaultMaxDepth
+        handler: XMLEventHandler, firstBytes: UnsafeBufferPointer<UInt8>, sourceName: String,
+        maxTextLength: Int = defaultMaxTextLength, maxDepth: Int = defaultMaxDepth
     ) throws(PlanError) {
-        box = Box(sink: sink, maxTextLength: maxTextLength, maxDepth: maxDepth)
-        var handler = xmlSAXHandler()
-        XMLEventParser.install(into: &handler)
-        let userData = Unmanaged.passUnretained(box).toOpaque()
+        self.handler = handler
+        handler.maxTextLength = maxTextLength
+        handler.maxDepth = maxDepth
+        var callbacks = xmlSAXHandler()
+        XMLEventParser.install(into: &callbacks)
+        // Not retained: `self` keeps the handler alive for as long as libxml2 can call it.
+        let userData = Unmanaged.passUnretained(handler).toOpaque()
         let created: xmlParserCtxtPtr? = firstBytes.withMemoryRebound(to: CChar.self) { chars in
             sourceName.withCString { name in
-                xmlCreatePushParserCtxt(&handler, userData, chars.baseAddress, Int32(chars.count), name)
+                xmlCreatePushParserCtxt(&callbacks, userData, chars.baseAddress, Int32(chars.count), name)
             }
         }
         guard let created else {
             throw PlanError(.unreadableInput, Diagnostic(.ioUnreadable, "libxml2 could not create a parser", at: SourceLocation(file: sourceName)))
         }
         context = created
-        box.context = created
+        handler.context = created
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
         xmlCtxtUseOptions(created, options)
     }
 
     deinit {
-        box.context = nil
+        handler.context = nil
         if let document = context.pointee.myDoc { xmlFreeDoc(document) }
         xmlFreeParserCtxt(context)
     }
@@ -144,22 +144,16 @@ final class XMLEventParser {
     /// Parses the rest of the input in chunks (bounded memory inside libxml2) and finishes.
     func parse(remaining bytes: UnsafeBufferPointer<UInt8>, chunkSize: Int = 1 << 18) -> Outcome {
         var offset = 0
-        while offset < bytes.count, box.stopReason == nil, !isStopped {
+        while offset < bytes.count, handler.stopReason == nil, !isStopped {
             let count = min(chunkSize, bytes.count - offset)
             let chunk = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
             chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
             offset += count
         }
-        if box.stopReason == nil, !isStopped { _ = xmlParseChunk(context, nil, 0, 1) }
-        let wellFormed = context.pointee.wellFormed != 0 && !box.problems.contains { $0.level != .warning }
-        return Outcome(problems: box.problems, stopReason: box.stopReason, wellFormed: wellFormed)
+        if handler.stopReason == nil, !isStopped { _ = xmlParseChunk(context, nil, 0, 1) }
+        let wellFormed = context.pointee.wellFormed != 0 && !handler.problems.contains { $0.level != .warning }
+        return Outcome(problems: handler.problems, stopReason: handler.stopReason, wellFormed: wellFormed)
     }
-
-    /// Stops the parse from inside a sink callback.
-    func stop() { box.stop(.requested) }
-
-    /// The position just after the last event (1-based line and column).
-    var position: (line: Int, column: Int) { box.position }
 
     private var isStopped: Bool { context.pointee.instate == XML_PARSER_EOF }
 }
@@ -167,76 +161,77 @@ final class XMLEventParser {
 // MARK: - C callbacks
 
 extension XMLEventParser {
-    fileprivate static func box(_ userData: UnsafeMutableRawPointer?) -> Box {
-        Unmanaged<Box>.fromOpaque(userData!).takeUnretainedValue()
+    /// Runs `body` on the handler behind libxml2's `userData` without retaining it.
+    @inline(__always)
+    fileprivate static func with<R>(_ userData: UnsafeMutableRawPointer?, _ body: (XMLEventHandler) -> R) -> R {
+        Unmanaged<XMLEventHandler>.fromOpaque(userData!)._withUnsafeGuaranteedRef(body)
     }
 
     private static func install(into h: inout xmlSAXHandler) {
         h.initialized = XML_SAX2_MAGIC
         h.startElementNs = { userData, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
-            let box = XMLEventParser.box(userData)
-            box.textLength = 0
-            box.depth += 1
-            if box.depth > box.maxDepth {
-                let (line, column) = box.position
-                box.stop(.tooDeep(line: line, column: column))
-                return
+            XMLEventParser.with(userData) { handler in
+                handler.textLength = 0
+                handler.depth += 1
+                if handler.depth > handler.maxDepth {
+                    let (line, column) = handler.position
+                    handler.stop(.tooDeep(line: line, column: column))
+                    return
+                }
+                guard let localName else { return }
+                handler.startElement(
+                    localName: localName, qualifiedPrefix: prefix,
+                    attributes: XMLAttributes(
+                        namespaces: namespaces, namespaceCount: Int(namespaceCount),
+                        attributes: attributes, attributeCount: Int(attributeCount)))
             }
-            guard let localName else { return }
-            box.sink.startElement(
-                localName: localName, qualifiedPrefix: prefix,
-                attributes: XMLAttributes(
-                    namespaces: namespaces, namespaceCount: Int(namespaceCount),
-                    attributes: attributes, attributeCount: Int(attributeCount)))
         }
         h.endElementNs = { userData, localName, prefix, _ in
-            let box = XMLEventParser.box(userData)
-            box.textLength = 0
-            box.depth -= 1
-            guard let localName else { return }
-            box.sink.endElement(localName: localName, qualifiedPrefix: prefix)
+            XMLEventParser.with(userData) { handler in
+                handler.textLength = 0
+                handler.depth -= 1
+                guard let localName else { return }
+                handler.endElement(localName: localName, qualifiedPrefix: prefix)
+            }
         }
         let characters: charactersSAXFunc = { userData, text, length in
-            let box = XMLEventParser.box(userData)
             guard let text, length > 0 else { return }
-            box.textLength += Int(length)
-            if box.textLength > box.maxTextLength {
-                let (line, column) = box.position
-                box.stop(.textTooLong(line: line, column: column))
-                return
+            XMLEventParser.with(userData) { handler in
+                handler.textLength += Int(length)
+                if handler.textLength > handler.maxTextLength {
+                    let (line, column) = handler.position
+                    handler.stop(.textTooLong(line: line, column: column))
+                    return
+                }
+                handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
             }
-            box.sink.characters(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         h.characters = characters
         h.ignorableWhitespace = characters
         h.comment = { userData, text in
             guard let text else { return }
-            XMLEventParser.box(userData).sink.markup("<!--" + String(cString: text) + "-->")
+            XMLEventParser.with(userData) { $0.markup("<!--" + String(cString: text) + "-->") }
         }
         h.processingInstruction = { userData, target, data in
             guard let target else { return }
             var text = "<?" + String(cString: target)
             if let data { text += " " + String(cString: data) }
-            XMLEventParser.box(userData).sink.markup(text + "?>")
+            XMLEventParser.with(userData) { $0.markup(text + "?>") }
         }
         // A DOCTYPE is refused as soon as its name is read, before any declaration in it.
-        h.internalSubset = { userData, _, _, _ in
-            let box = XMLEventParser.box(userData)
-            box.sawDocumentType = true
-            let (line, column) = box.position
-            box.stop(.documentType(line: line, column: column))
+        let documentType: internalSubsetSAXFunc = { userData, _, _, _ in
+            XMLEventParser.with(userData) { handler in
+                let (line, column) = handler.position
+                handler.stop(.documentType(line: line, column: column))
+            }
         }
-        h.externalSubset = { userData, _, _, _ in
-            let box = XMLEventParser.box(userData)
-            let (line, column) = box.position
-            box.stop(.documentType(line: line, column: column))
-        }
+        h.internalSubset = documentType
+        h.externalSubset = documentType
         h.resolveEntity = { _, _, _ in nil }
         h.getEntity = { _, _ in nil }
         h.getParameterEntity = { _, _ in nil }
         h.serror = { userData, error in
             guard let userData, let error else { return }
-            let box = XMLEventParser.box(userData)
             let e = error.pointee
             let level: XMLParseProblem.Level
             switch e.level {
@@ -246,7 +241,8 @@ extension XMLEventParser {
             }
             var message = e.message.map { String(cString: $0) } ?? "unknown libxml2 error"
             while message.last?.isNewline == true { message.removeLast() }
-            box.problems.append(XMLParseProblem(level: level, code: Int(e.code), message: message, line: Int(e.line), column: Int(e.int2)))
+            let problem = XMLParseProblem(level: level, code: Int(e.code), message: message, line: Int(e.line), column: Int(e.int2))
+            XMLEventParser.with(userData) { $0.problems.append(problem) }
         }
     }
 }
