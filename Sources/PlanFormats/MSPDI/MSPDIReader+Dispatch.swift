@@ -119,7 +119,9 @@ extension MSPDIDocumentBuilder {
         switch element {
         case .Task: beginTask(attributes: attributes, prefix: prefix)
         case .Resource: resource = ResourceState()
-        case .Assignment: assignment = AssignmentState()
+        case .Assignment:
+            assignment = AssignmentState()
+            assignment.extensions.reserveCapacity(lastAssignmentExtensionCount)
         case .Calendar: calendar = CalendarState()
         case .ExtendedAttribute:
             if isDefinition { definition = DefinitionState() } else { customValue = CustomValueState() }
@@ -178,8 +180,7 @@ extension MSPDIDocumentBuilder {
     // MARK: Kept elements
 
     /// Files an element kept verbatim under its owner (the convention in `MSPDIVocabulary.swift`).
-    func keep(_ name: String, xml: String, under parent: MSPDIElement?) {
-        let key = MSPDI.extensionKey(name)
+    func keep(_ name: String, key: String, xml: String, under parent: MSPDIElement?) {
         switch parent {
         case .Project?:
             if MSPDIElement.planLevelCollections.contains(name) {

@@ -23,6 +23,8 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
     @exclusivity(unchecked) private var names = PointerSlots()
     @exclusivity(unchecked) private var nameElements: [MSPDIElement?] = []
     @exclusivity(unchecked) private var nameTexts: [String] = []
+    /// `mspdi:<Name>`, made once per name rather than once per kept element.
+    @exclusivity(unchecked) private var nameKeys: [String] = []
 
     /// The open elements, outermost first; `nil` for names the reader does not map.
     @exclusivity(unchecked) var path: [MSPDIElement?] = []
@@ -37,6 +39,7 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
     @exclusivity(unchecked) var captureDepth = 0
     @exclusivity(unchecked) var capture = XMLRecorder()
     @exclusivity(unchecked) var captureName = ""
+    @exclusivity(unchecked) var captureKey = ""
     /// The innermost element inside a capture while it may still be a leaf (its text is checked).
     @exclusivity(unchecked) var capturedLeaf: MSPDIElement?
 
@@ -57,6 +60,8 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
     @exclusivity(unchecked) var baseline = BaselineState()
     @exclusivity(unchecked) var customValue = CustomValueState()
     @exclusivity(unchecked) var outline = OutlineStack()
+    @exclusivity(unchecked) var lastTaskExtensionCount = 0
+    @exclusivity(unchecked) var lastAssignmentExtensionCount = 0
     @exclusivity(unchecked) var definitionsByFieldID: [Int: CustomFieldDefinition] = [:]
     @exclusivity(unchecked) var undefinedFieldIDs: [Int: (type: CustomFieldType, location: SourceLocation)] = [:]
 
@@ -106,13 +111,13 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
             return
         }
         guard let element else {
-            beginCapture(nameTexts[slot], prefix: qualifiedPrefix, attributes: attributes)
+            beginCapture(slot, prefix: qualifiedPrefix, attributes: attributes)
             return
         }
         // Decided before the push: which leaves a parent has can depend on the path above it.
         let leaf = isLeaf(element, under: parent)
         guard leaf || isContainer(element, under: parent) else {
-            beginCapture(nameTexts[slot], prefix: qualifiedPrefix, attributes: attributes)
+            beginCapture(slot, prefix: qualifiedPrefix, attributes: attributes)
             return
         }
         path.append(element)
@@ -198,6 +203,7 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
         let text = String(cString: localName)
         nameElements.append(MSPDIElement.byName[text])
         nameTexts.append(text)
+        nameKeys.append(MSPDI.extensionKey(text))
         names.insert(key, slot: nameTexts.count - 1)
         return nameTexts.count - 1
     }
@@ -213,11 +219,12 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
 
     // MARK: Verbatim capture
 
-    private func beginCapture(_ name: String, prefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
+    private func beginCapture(_ slot: Int, prefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
         captureDepth = 1
-        captureName = name
+        captureName = nameTexts[slot]
+        captureKey = nameKeys[slot]
         capture.reset()
-        capture.start(name, prefix: prefix, attributes: attributes)
+        capture.start(captureName, prefix: prefix, attributes: attributes)
     }
 
     /// Kept elements are not read, but MS Project's malformed dates inside them (its 2007 writer put
@@ -232,7 +239,7 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
     private func endCapture() {
         keptElementCount += 1
         let xml = capture.string
-        keep(captureName, xml: xml, under: path.last ?? nil)
+        keep(captureName, key: captureKey, xml: xml, under: path.last ?? nil)
     }
 
     // MARK: Diagnostics

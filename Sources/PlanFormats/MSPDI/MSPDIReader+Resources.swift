@@ -113,6 +113,7 @@ extension MSPDIDocumentBuilder {
             diagnostics.append(Diagnostic(.mspdiMissingUID, "an assignment without UID or TaskUID was skipped", at: valueLocation))
             return
         }
+        lastAssignmentExtensionCount = assignment.extensions.count
         let resource = assignment.resourceUID.flatMap { $0 == MSPDI.unassignedResourceUID ? nil : ResourceID(MSPDIDocumentBuilder.uidText($0)) }
         plan.assignments.append(Assignment(
             id: AssignmentID(MSPDIDocumentBuilder.uidText(uid)), task: TaskID(MSPDIDocumentBuilder.uidText(taskUID)), resource: resource, units: assignment.units,

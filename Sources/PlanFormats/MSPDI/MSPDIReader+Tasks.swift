@@ -46,6 +46,8 @@ extension MSPDIDocumentBuilder {
     func beginTask(attributes: XMLAttributes, prefix: UnsafePointer<UInt8>?) {
         let (line, column) = position
         task = TaskState()
+        // Tasks of one file carry about as many kept elements each: size the table once.
+        task.task.extensions.reserveCapacity(lastTaskExtensionCount)
         task.location = SourceLocation(file: sourceName, line: line, column: column)
         taskVerbatim = nil
         taskRecording = true
@@ -153,6 +155,7 @@ extension MSPDIDocumentBuilder {
             link.successor = task.task.id
             plan.dependencies.append(link)
         }
+        lastTaskExtensionCount = task.task.extensions.count
         plan.tasks.append(task.task)
     }
 
