@@ -61,9 +61,13 @@ struct JiraDiagnostics {
             entity: entity.map { EntityRef.task($0) }))
     }
 
+    /// The findings by row (file-wide ones first), then the count of those not kept.
     func finished() -> [Diagnostic] {
-        guard dropped > 0 else { return items }
-        return items + [Diagnostic(
+        let sorted = items.enumerated().sorted { a, b in
+            (a.element.location?.row ?? 0, a.offset) < (b.element.location?.row ?? 0, b.offset)
+        }.map(\.element)
+        guard dropped > 0 else { return sorted }
+        return sorted + [Diagnostic(
             .jiraTooManyDiagnostics, "\(dropped) more findings not listed", at: SourceLocation(file: sourceName))]
     }
 }

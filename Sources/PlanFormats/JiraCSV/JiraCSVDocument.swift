@@ -179,6 +179,14 @@ struct JiraCSVDocument {
             }
             columns.append(Column(header: header, content: .customField(definition), width: width))
         }
+        // Columns only kept text needs (an estimate that was not a number).
+        for (content, header) in [
+            (Content.issueID, "Issue Id"), (.originalEstimate, "Original Estimate"), (.remainingEstimate, "Remaining Estimate"),
+            (.timeSpent, "Time Spent"), (.start, "Start date"), (.due, "Due date"),
+        ] where !columns.contains(where: { $0.header == header }) {
+            let key = "jira:" + Self.keptField(content)!.header
+            if any({ $0.extensions[key] != nil }) { columns.append(Column(header: header, content: content, width: 1)) }
+        }
         columns += linkColumns()
         columns += extensionColumns()
         self.columns = columns
@@ -234,6 +242,24 @@ struct JiraCSVDocument {
                 width = max(most, Self.repeatsAnyway(header) ? 1 : 2)
             }
             return Column(header: header, content: .extensionValue(key: key, isList: isList), width: width)
+        }
+    }
+
+    /// The Jira field a column writes, whose unreadable source text the reader kept as an
+    /// extension: written back when the model has no value, so that nothing is lost.
+    static func keptField(_ content: Content) -> JiraField? {
+        switch content {
+        case .issueID: return .issueID
+        case .originalEstimate: return .originalEstimate
+        case .remainingEstimate: return .remainingEstimate
+        case .timeSpent: return .timeSpent
+        case .start: return .startDate
+        case .due: return .dueDate
+        case .actualStart: return .actualStart
+        case .actualFinish: return .actualEnd
+        case .baselineStart: return .baselineStart
+        case .baselineFinish: return .baselineEnd
+        default: return nil
         }
     }
 
@@ -319,6 +345,14 @@ struct JiraCSVDocument {
     }
 
     private func cells(_ content: Content, task: PlanTask, row i: Int, index: [TaskID: Int]) -> [String] {
+        let values = modelCells(content, task: task, row: i, index: index)
+        if values.isEmpty, let field = Self.keptField(content), let kept = task.extensions["jira:" + field.header] {
+            return [kept]
+        }
+        return values
+    }
+
+    private func modelCells(_ content: Content, task: PlanTask, row i: Int, index: [TaskID: Int]) -> [String] {
         let format = options.dateFormat
         switch content {
         case .summary: return [task.name]

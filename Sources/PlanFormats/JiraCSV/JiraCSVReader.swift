@@ -33,7 +33,6 @@ public struct JiraCSVReader: PlanReader {
             promoted.severity = .error
             throw PlanError(.unreadableInput, promoted, related: findings)
         }
-        findings.sort { ($0.location?.row ?? 0) < ($1.location?.row ?? 0) }
         return ReadResult(plan: plan, diagnostics: findings)
     }
 }
