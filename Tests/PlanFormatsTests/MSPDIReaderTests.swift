@@ -258,4 +258,17 @@ struct MSPDIReaderTests {
         #expect(MSPDIFormat.sniff(SniffPrefix(try Fixtures.bytes("mspdi/hostile/wrong-root.xml"))) == .no)
         #expect(MSPDIFormat.sniff(SniffPrefix(Array("{\"planbridge\": 1}".utf8))) == .no)
     }
+
+    @Test func prefixedDocumentsKeepStandaloneExtensions() throws {
+        let xml = """
+            <msp:Project xmlns:msp="http://schemas.microsoft.com/project" xmlns:x="urn:example:extra">
+            <msp:Title>Prefixed</msp:Title><msp:Views><msp:View><msp:Name>Gantt</msp:Name></msp:View></msp:Views>
+            <msp:Tasks><msp:Task><msp:UID>1</msp:UID><msp:Name>One</msp:Name><x:Colour>teal</x:Colour></msp:Task></msp:Tasks>
+            </msp:Project>
+            """
+        let plan = try MSPDIReader().read(PlanInput(sourceName: "prefixed.xml", text: xml), options: .default).plan
+        #expect(plan.project.title == "Prefixed")
+        #expect(plan.extensions["mspdi:Views"] == "<Views><View><Name>Gantt</Name></View></Views>", "the MS Project prefix is dropped")
+        #expect(plan.task("1")?.extensions["mspdi:Colour"] == "<x:Colour xmlns:x=\"urn:example:extra\">teal</x:Colour>")
+    }
 }

@@ -72,8 +72,14 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
 
     // MARK: Events
 
-    override func startElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
+    override func startElement(
+        localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?,
+        attributes: XMLAttributes
+    ) {
         let slot = nameSlot(localName)
+        // Kept elements are written back into a document whose default namespace is MS Project's,
+        // so a prefix bound to the root's namespace is dropped.
+        let qualifiedPrefix = keptPrefix(qualifiedPrefix, namespace: namespace)
         let element = nameElements[slot]
         if captureDepth > 0 {
             captureDepth += 1
@@ -102,6 +108,7 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
         if path.isEmpty {
             rootSeen = true
             (rootLine, rootColumn) = position
+            rootNamespace = namespace
             if element != .Project {
                 wrongRoot = nameTexts[slot]
                 stop()
@@ -111,13 +118,13 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
             return
         }
         guard let element else {
-            beginCapture(slot, prefix: qualifiedPrefix, attributes: attributes)
+            beginCapture(slot, prefix: qualifiedPrefix, namespace: namespace, attributes: attributes)
             return
         }
         // Decided before the push: which leaves a parent has can depend on the path above it.
         let leaf = isLeaf(element, under: parent)
         guard leaf || isContainer(element, under: parent) else {
-            beginCapture(slot, prefix: qualifiedPrefix, attributes: attributes)
+            beginCapture(slot, prefix: qualifiedPrefix, namespace: namespace, attributes: attributes)
             return
         }
         path.append(element)
@@ -132,7 +139,8 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
         }
     }
 
-    override func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?) {
+    override func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) {
+        let qualifiedPrefix = keptPrefix(qualifiedPrefix, namespace: namespace)
         if captureDepth > 0 {
             let name = nameText(localName)
             if let leaf = capturedLeaf {
@@ -178,6 +186,25 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
 
     // MARK: Names
 
+    /// The libxml2 pointer of the root element's namespace URI (interned: compared by address first).
+    private var rootNamespace: UnsafePointer<UInt8>?
+
+    private func keptPrefix(_ prefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> UnsafePointer<UInt8>? {
+        guard let prefix else { return nil }
+        guard let namespace, let rootNamespace else { return prefix }
+        if namespace == rootNamespace || strcmp(namespace, rootNamespace) == 0 { return nil }
+        return prefix
+    }
+
+    private func strcmp(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>) -> Int {
+        var i = 0
+        while a[i] == b[i] {
+            if a[i] == 0 { return 0 }
+            i += 1
+        }
+        return Int(a[i]) - Int(b[i])
+    }
+
     /// Decimal text of a UID, without the generic integer printing that showed up in profiles.
     static func uidText(_ value: Int) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
@@ -219,12 +246,15 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
 
     // MARK: Verbatim capture
 
-    private func beginCapture(_ slot: Int, prefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
+    private func beginCapture(_ slot: Int, prefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
         captureDepth = 1
         captureName = nameTexts[slot]
         captureKey = nameKeys[slot]
         capture.reset()
-        capture.start(captureName, prefix: prefix, attributes: attributes)
+        // A foreign prefix declared on an ancestor is declared again, so the kept text stands alone.
+        var declaration: (UnsafePointer<UInt8>, UnsafePointer<UInt8>)?
+        if let prefix, let namespace, !attributes.declares(prefix: prefix) { declaration = (prefix, namespace) }
+        capture.start(captureName, prefix: prefix, attributes: attributes, declaring: declaration)
     }
 
     /// Kept elements are not read, but MS Project's malformed dates inside them (its 2007 writer put

@@ -15,9 +15,19 @@ struct XMLRecorder {
         lastStartTagEnd = -1
     }
 
-    mutating func start(_ name: String, prefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {
+    mutating func start(
+        _ name: String, prefix: UnsafePointer<UInt8>?, attributes: XMLAttributes,
+        declaring declaration: (prefix: UnsafePointer<UInt8>, uri: UnsafePointer<UInt8>)? = nil
+    ) {
         bytes.append(UInt8(ascii: "<"))
         appendQualified(name, prefix: prefix)
+        if let declaration {
+            bytes.append(contentsOf: " xmlns:".utf8)
+            appendCString(declaration.prefix)
+            bytes.append(contentsOf: "=\"".utf8)
+            XMLRecorder.escape(cString(declaration.uri), into: &bytes, attribute: true)
+            bytes.append(UInt8(ascii: "\""))
+        }
         if !attributes.isEmpty {
             attributes.forEachNamespace { nsPrefix, uri in
                 bytes.append(contentsOf: " xmlns".utf8)

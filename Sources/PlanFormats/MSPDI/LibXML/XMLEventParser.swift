@@ -19,8 +19,11 @@ class XMLEventHandler {
     fileprivate var maxTextLength = XMLEventParser.defaultMaxTextLength
     fileprivate var maxDepth = XMLEventParser.defaultMaxDepth
 
-    func startElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, attributes: XMLAttributes) {}
-    func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?) {}
+    func startElement(
+        localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?,
+        attributes: XMLAttributes
+    ) {}
+    func endElement(localName: UnsafePointer<UInt8>, qualifiedPrefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) {}
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}
     /// A comment or processing instruction, already serialised (`<!--…-->`, `<?…?>`).
     func markup(_ text: String) {}
@@ -53,6 +56,18 @@ struct XMLAttributes {
     func forEachNamespace(_ body: (UnsafePointer<UInt8>?, UnsafePointer<UInt8>?) -> Void) {
         guard let namespaces else { return }
         for i in 0..<namespaceCount { body(namespaces[2 * i], namespaces[2 * i + 1]) }
+    }
+
+    /// Whether this start tag declares `prefix` itself.
+    func declares(prefix: UnsafePointer<UInt8>) -> Bool {
+        var found = false
+        forEachNamespace { declared, _ in
+            guard let declared, !found else { return }
+            var i = 0
+            while declared[i] == prefix[i] && declared[i] != 0 { i += 1 }
+            if declared[i] == prefix[i] { found = true }
+        }
+        return found
     }
 
     /// Attributes as (local name, prefix or nil, raw value bytes).
@@ -169,7 +184,7 @@ extension XMLEventParser {
 
     private static func install(into h: inout xmlSAXHandler) {
         h.initialized = XML_SAX2_MAGIC
-        h.startElementNs = { userData, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+        h.startElementNs = { userData, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             XMLEventParser.with(userData) { handler in
                 handler.textLength = 0
                 handler.depth += 1
@@ -180,18 +195,18 @@ extension XMLEventParser {
                 }
                 guard let localName else { return }
                 handler.startElement(
-                    localName: localName, qualifiedPrefix: prefix,
+                    localName: localName, qualifiedPrefix: prefix, namespace: uri,
                     attributes: XMLAttributes(
                         namespaces: namespaces, namespaceCount: Int(namespaceCount),
                         attributes: attributes, attributeCount: Int(attributeCount)))
             }
         }
-        h.endElementNs = { userData, localName, prefix, _ in
+        h.endElementNs = { userData, localName, prefix, uri in
             XMLEventParser.with(userData) { handler in
                 handler.textLength = 0
                 handler.depth -= 1
                 guard let localName else { return }
-                handler.endElement(localName: localName, qualifiedPrefix: prefix)
+                handler.endElement(localName: localName, qualifiedPrefix: prefix, namespace: uri)
             }
         }
         let characters: charactersSAXFunc = { userData, text, length in
