@@ -266,7 +266,10 @@ struct ICalendarImporter {
                 note(.icsBadValue, "PERCENT-COMPLETE '\(property.value.prefix(20))' is not 0–100; ignored", line: property.line, task: task.id)
             }
         }
-        if let property = item.priority {
+        // In PlanBridge's own files the X-PLANBRIDGE-* values are exact; STATUS and PRIORITY
+        // there are only what calendar apps get to see.
+        let ours = item.planBridge("TASK-ID") != nil
+        if let property = item.priority, !ours {
             if let value = Int(property.value.trimmingWhitespace()), (0...9).contains(value) {
                 // RFC 5545: 1 highest … 9 lowest, 0 undefined; the model: 0–1000, 500 medium.
                 if value > 0 { task.priority = (9 - value) * 1000 / 8 }
@@ -274,7 +277,7 @@ struct ICalendarImporter {
                 note(.icsBadValue, "PRIORITY '\(property.value.prefix(20))' is not 0–9; ignored", line: property.line, task: task.id)
             }
         }
-        if item.isTodo, let status = item.status { task.status = status.value.trimmingWhitespace() }
+        if item.isTodo, !ours, let status = item.status { task.status = status.value.trimmingWhitespace() }
         if item.isTodo, let completed = time(item.completed, task: task.id) {
             task.actualFinish = civil(completed, line: item.completed?.line ?? item.line)
         }

@@ -27,6 +27,12 @@ enum Convert {
             .inputFormat("the input"),
             .value("to", placeholder: "format", help: "The output format (default: from the output's extension)."),
             .flag("force", help: "Replace the output if it exists."),
+            .flag("ics-tasks", help: "iCalendar output: also write every other task as an event spanning its dates."),
+            .flag("ics-todos", help: "iCalendar output: also write every task as a to-do (VTODO), for task apps."),
+            .value(
+                "ics-timed", placeholder: "style", choices: ["utc", "local"],
+                help: "iCalendar output: timed events in UTC or with the plan's zone (TZID), instead of all-day dates."),
+            .value("ics-timezone", placeholder: "zone", help: "iCalendar output: the IANA zone the plan's times are in (default: the plan's own)."),
         ]
     )
 
@@ -63,7 +69,7 @@ enum Convert {
         }
 
         do throws(PlanError) {
-            let written = try writer.write(loaded.result.plan, options: WriteOptions(timestamp: context.timestamp))
+            let written = try writer.write(loaded.result.plan, options: writeOptions(arguments, context))
             if toStandardOutput {
                 do {
                     try context.console.emit(written.bytes)
@@ -78,6 +84,18 @@ enum Convert {
             return Tool.fail(error, during: .output, context: context)
         }
         return .success
+    }
+}
+
+extension Convert {
+    /// The writer's options from the command line; the `--ics-*` ones only matter to iCalendar.
+    static func writeOptions(_ arguments: ParsedArguments, _ context: ToolContext) -> WriteOptions {
+        var iCalendar = ICalendarWriteOptions()
+        iCalendar.includeTasks = arguments.flag("ics-tasks")
+        iCalendar.includeTodos = arguments.flag("ics-todos")
+        if let timed = arguments.value("ics-timed"), let timing = ICalendarWriteOptions.Timing(rawValue: timed) { iCalendar.timing = timing }
+        iCalendar.timeZone = arguments.value("ics-timezone")
+        return WriteOptions(timestamp: context.timestamp, iCalendar: iCalendar)
     }
 }
 
