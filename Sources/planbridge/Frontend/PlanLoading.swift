@@ -17,7 +17,9 @@ extension DiagnosticCode {
 
 enum PlanLoading {
     /// Reads `path` (`-` for stdin) as the format `explicit` names, or the one detection picks.
-    static func load(_ path: String, explicitFormat: String?, context: ToolContext) throws(PlanError) -> LoadedPlans {
+    static func load(
+        _ path: String, explicitFormat: String?, options: ReadOptions = .default, context: ToolContext
+    ) throws(PlanError) -> LoadedPlans {
         let input = try InputFile.read(path, context: context)
         let detection = try context.registry.detectInput(input, path: path == "-" ? nil : path, explicit: explicitFormat)
         guard let reader = detection.format.reader else {
@@ -27,7 +29,7 @@ enum PlanLoading {
         }
         let result: ReadResult
         do {
-            result = try reader.read(input, options: .default)
+            result = try reader.read(input, options: options)
         } catch {
             // Keep the detection warning: "read as JSON because of the content" explains many failures.
             throw PlanError(error.kind, error.diagnostic, related: detection.diagnostics + error.related)

@@ -33,6 +33,12 @@ enum Convert {
                 "ics-timed", placeholder: "style", choices: ["utc", "local"],
                 help: "iCalendar output: timed events in UTC or with the plan's zone (TZID), instead of all-day dates."),
             .value("ics-timezone", placeholder: "zone", help: "iCalendar output: the IANA zone the plan's times are in (default: the plan's own)."),
+            .value(
+                "jira-date-format", placeholder: "pattern",
+                help: "Jira CSV: the date format (Java SimpleDateFormat letters, e.g. 'dd/MMM/yy h:mm a') of the input's dates instead of detecting it, and of the output's dates (default 'dd/MMM/yy h:mm a')."),
+            .value(
+                "jira-issue-types", placeholder: "mapping",
+                help: "Jira CSV output: issue types by outline place, e.g. 'epic=Epic,standard=Story,subtask=Sub-task'."),
         ]
     )
 
@@ -41,6 +47,13 @@ enum Convert {
         let outputPath = arguments[argument: "output"]
         let toStandardOutput = outputPath == "-"
         let force = arguments.flag("force")
+        let jira: (read: JiraCSVReadOptions, write: JiraCSVWriteOptions)
+        switch jiraOptions(arguments) {
+        case .success(let options): jira = options
+        case .failure(let error):
+            context.console.reportUsageError(CommandTable.program.errorText(for: error))
+            return .usageError
+        }
 
         // Everything that can be checked from the command line alone is checked before reading.
         let writer: any PlanWriter
@@ -57,7 +70,9 @@ enum Convert {
 
         let loaded: LoadedPlans
         do {
-            loaded = try PlanLoading.load(inputPath, explicitFormat: arguments.value("from"), context: context)
+            var readOptions = ReadOptions()
+            readOptions.jiraCSV = jira.read
+            loaded = try PlanLoading.load(inputPath, explicitFormat: arguments.value("from"), options: readOptions, context: context)
         } catch {
             return Tool.fail(error, during: .input, context: context)
         }
@@ -69,7 +84,9 @@ enum Convert {
         }
 
         do throws(PlanError) {
-            let written = try writer.write(loaded.result.plan, options: writeOptions(arguments, context))
+            var options = writeOptions(arguments, context)
+            options.jiraCSV = jira.write
+            let written = try writer.write(loaded.result.plan, options: options)
             if toStandardOutput {
                 do {
                     try context.console.emit(written.bytes)
@@ -105,5 +122,31 @@ extension LossReport {
         items.map { item in
             Diagnostic(DiagnosticCode("loss.\(item.kind)", .warning), "\(item.count) \(item.kind) \(item.detail)")
         }
+    }
+}
+
+extension Convert {
+    /// `--jira-date-format` and `--jira-issue-types`, checked before anything is read.
+    static func jiraOptions(_ arguments: ParsedArguments) -> Result<(read: JiraCSVReadOptions, write: JiraCSVWriteOptions), UsageError> {
+        var read = JiraCSVReadOptions()
+        var write = JiraCSVWriteOptions()
+        if let text = arguments.value("jira-date-format") {
+            guard let pattern = JiraDatePattern(text) else {
+                return .failure(UsageError(
+                    "the value '\(text)' is invalid for '--jira-date-format <pattern>'; use the letters d, M, MMM, yy, yyyy, H, h, m, s, a (e.g. 'dd/MMM/yy h:mm a')",
+                    command: spec.name))
+            }
+            read.dateFormat = pattern
+            write.dateFormat = pattern
+        }
+        if let text = arguments.value("jira-issue-types") {
+            guard let types = JiraIssueTypes(mapping: text) else {
+                return .failure(UsageError(
+                    "the value '\(text)' is invalid for '--jira-issue-types <mapping>'; use e.g. 'epic=Epic,standard=Story,subtask=Sub-task'",
+                    command: spec.name))
+            }
+            write.issueTypes = types
+        }
+        return .success((read, write))
     }
 }
