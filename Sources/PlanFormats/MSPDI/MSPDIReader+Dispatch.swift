@@ -184,28 +184,38 @@ extension MSPDIDocumentBuilder {
         switch parent {
         case .Project?:
             if MSPDIElement.planLevelCollections.contains(name) {
-                plan.extensions[key, default: ""] += xml
+                Self.add(xml, to: &plan.extensions, key: key)
             } else {
-                plan.project.extensions[key, default: ""] += xml
+                Self.add(xml, to: &plan.project.extensions, key: key)
                 projectSetting(name, xml: xml)
             }
         case .Calendars?, .Tasks?, .Resources?, .Assignments?, .ExtendedAttributes?:
-            plan.extensions[MSPDI.extensionPrefix + parent!.rawValue + "/" + name, default: ""] += xml
-        case .Task?: task.task.extensions[key, default: ""] += xml
-        case .Resource?: resource.resource.extensions[key, default: ""] += xml
-        case .Assignment?: assignment.extensions[key, default: ""] += xml
-        case .PredecessorLink?: link.extensions[key, default: ""] += xml
+            Self.add(xml, to: &plan.extensions, key: MSPDI.extensionPrefix + parent!.rawValue + "/" + name)
+        case .Task?: Self.add(xml, to: &task.task.extensions, key: key)
+        case .Resource?: Self.add(xml, to: &resource.resource.extensions, key: key)
+        case .Assignment?: Self.add(xml, to: &assignment.extensions, key: key)
+        case .PredecessorLink?: Self.add(xml, to: &link.extensions, key: key)
         case .Baseline?: baseline.kept.append((name, xml))
         case .ExtendedAttribute?:
             if isDefinition { definition.kept.append((name, xml)) } else { customValue.kept.append((name, xml)) }
-        case .Calendar?: calendar.calendar.extensions[key, default: ""] += xml
+        case .Calendar?: Self.add(xml, to: &calendar.calendar.extensions, key: key)
         case .WeekDay?: calendar.weekDay.kept.append((name, xml))
         case .Exception?: calendar.exception.kept.append((name, xml))
         case .WorkWeek?: calendar.workWeek.kept.append((name, xml))
         case .WeekDays?, .Exceptions?, .WorkWeeks?, .TimePeriod?, .WorkingTimes?, .WorkingTime?:
-            calendar.calendar.extensions[key, default: ""] += xml
+            Self.add(xml, to: &calendar.calendar.extensions, key: key)
         default:
-            plan.extensions[key, default: ""] += xml
+            Self.add(xml, to: &plan.extensions, key: key)
+        }
+    }
+
+    /// Adds kept text under `key`, after what is there (siblings of one name are concatenated). A
+    /// first value is stored as is, so interned texts stay shared.
+    static func add(_ xml: String, to extensions: inout Extensions, key: String) {
+        if let existing = extensions[key] {
+            extensions[key] = existing + xml
+        } else {
+            extensions[key] = xml
         }
     }
 }

@@ -61,6 +61,7 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
     @exclusivity(unchecked) var customValue = CustomValueState()
     @exclusivity(unchecked) var outline = OutlineStack()
     @exclusivity(unchecked) var lastTaskExtensionCount = 0
+    @exclusivity(unchecked) var interner = StringInterner()
     @exclusivity(unchecked) var lastAssignmentExtensionCount = 0
     @exclusivity(unchecked) var definitionsByFieldID: [Int: CustomFieldDefinition] = [:]
     @exclusivity(unchecked) var undefinedFieldIDs: [Int: (type: CustomFieldType, location: SourceLocation)] = [:]
@@ -268,7 +269,7 @@ final class MSPDIDocumentBuilder: XMLEventHandler {
 
     private func endCapture() {
         keptElementCount += 1
-        let xml = capture.string
+        let xml = capture.bytes.withUnsafeBufferPointer { interner.string($0) }
         keep(captureName, key: captureKey, xml: xml, under: path.last ?? nil)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Serialises parse events back to XML text, for elements kept verbatim as extensions: the element
 /// as written (qualified name, attributes, namespace declarations where the source had them),
 /// text escaped minimally, `<Name/>` for elements with no content.
@@ -116,5 +118,42 @@ struct XMLRecorder {
             runStart = i + 1
         }
         if runStart < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count])) }
+    }
+}
+
+/// Shares one `String` among identical short kept texts. MS Project repeats the same elements in
+/// every task (`<Critical>0</Critical>`, `<LevelingDelayFormat>8</LevelingDelayFormat>`, …), and a
+/// separate allocation for each made a 150 MB file cost several hundred MB of memory.
+struct StringInterner {
+    static let maxLength = 96
+    private static let capacity = 1 << 15
+    private var slots = [String?](repeating: nil, count: capacity)
+    private var hashes = [UInt32](repeating: 0, count: capacity)
+    private var used = 0
+
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count <= Self.maxLength else { return String(decoding: bytes, as: UTF8.self) }
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let mask = Self.capacity - 1
+        var i = Int(hash) & mask
+        while let existing = slots[i] {
+            if hashes[i] == hash && Self.equal(existing, bytes) { return existing }
+            i = (i + 1) & mask
+        }
+        let made = String(decoding: bytes, as: UTF8.self)
+        // Stop adding when three quarters full: probing stays short, unique texts stay unshared.
+        if used < Self.capacity / 4 * 3 {
+            slots[i] = made
+            hashes[i] = hash
+            used += 1
+        }
+        return made
+    }
+
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return string.isEmpty }
+        var string = string
+        return string.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 }
