@@ -44,13 +44,21 @@ import PlanModel
 ///   Elements the writer derives from the model (`ID`, `OutlineLevel`, `OutlineNumber`, `Summary`,
 ///   `Milestone`, `Estimated`, `DurationFormat`, `IsCostResource`, `IsBaseCalendar`, the legacy
 ///   `WeekDay DayType 0` exception rows when `<Exceptions>` is present, …) are consumed, not kept.
+/// * **Kept because what they qualify is absent.** The reader writes these itself, in the same
+///   verbatim form: a task's `DurationFormat` / `Estimated` when it has no `Duration`, its
+///   `ConstraintDate` when it has no `ConstraintType`, a Baseline's `DurationFormat` without a
+///   `Duration` (`mspdi:Baseline[<Number>]/DurationFormat`), a plain-range exception's `Occurrences`
+///   and `EnteredByOccurrences`, and a custom-field value its type cannot hold (the whole
+///   `<ExtendedAttribute>` under `mspdi:ExtendedAttribute`, with a warning).
 /// * **Special rows.**
 ///   - The project summary task (`Task` with `UID 0`) is kept whole, verbatim, in
 ///     `plan.extensions["mspdi:ProjectSummaryTask"]`; it is not a `PlanTask`.
 ///   - `IsNull=1` blank rows are kept whole, verbatim and concatenated in document order, in
 ///     `plan.extensions["mspdi:NullTasks"]`; they are not `PlanTask`s. Each keeps its `<ID>`, which
 ///     says where it goes back: a writer puts a null row before the first task whose display ID is
-///     greater (``MSPDI/nullTaskRows(in:)`` splits the text and reads the IDs).
+///     greater (``MSPDI/nullTaskRows(in:)`` splits the text and reads the IDs). A row whose `IsNull`
+///     came after MS Project's usual head (`UID GUID ID Name Active Manual Type IsNull`) was not
+///     recorded; it is kept as `<Task><UID>…</UID><ID>…</ID><IsNull>1</IsNull></Task>`.
 ///   - Assignments to the unassigned pseudo-resource (`ResourceUID -65535`) are ordinary
 ///     `Assignment`s with `resource == nil`.
 /// * **Writer placement.** A writer emits each `mspdi:<Name>` extension at the position of `<Name>`
