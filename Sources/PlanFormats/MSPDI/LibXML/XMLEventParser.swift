@@ -170,7 +170,8 @@ final class XMLEventParser {
         return Outcome(problems: handler.problems, stopReason: handler.stopReason, wellFormed: wellFormed)
     }
 
-    private var isStopped: Bool { context.pointee.instate == XML_PARSER_EOF }
+    /// Stopped, or a fatal error switched events off: feeding the rest would only burn time.
+    private var isStopped: Bool { context.pointee.instate == XML_PARSER_EOF || context.pointee.disableSAX != 0 }
 }
 
 // MARK: - C callbacks
