@@ -69,7 +69,9 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
     ].map { JiraDatePattern($0)! }
 
     /// Reads a whole value; nil unless every byte is accounted for.
-    func parse(_ text: String, months: [String: Int] = JiraVocabulary.shared.months) -> CivilDateTime? {
+    public func parse(_ text: String) -> CivilDateTime? { parse(text, months: JiraVocabulary.shared.months) }
+
+    func parse(_ text: String, months: [String: Int]) -> CivilDateTime? {
         var utf8 = Array(text.utf8)[...]
         while let last = utf8.last, last == 0x20 { utf8.removeLast() }
         var day = 1, month = 1, year = 1970, hour = 0, minute = 0, second = 0
@@ -120,7 +122,7 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value in this pattern, with English month abbreviations and AM/PM.
-    func format(_ moment: CivilDateTime) -> String {
+    public func format(_ moment: CivilDateTime) -> String {
         let (year, month, day) = moment.date.components
         let secondOfDay = moment.secondOfDay
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
