@@ -59,7 +59,7 @@ extension BenchmarkCase {
 
     private func measureWrite(seed: UInt64, runs: Int, folder: URL) throws -> Measurement {
         guard let writer = format.writer else { throw BenchmarkFailure(description: "\(format.id) cannot be written") }
-        let plan = PlanGenerator(seed: seed).plan(tasks: tasks)
+        let plan = format.id == "ics" ? ICalendarBenchmark.milestonePlan(seed: seed, tasks: tasks) : PlanGenerator(seed: seed).plan(tasks: tasks)
         let startKiB = ProcessMemory.currentKiB
         ProcessMemory.resetPeak()
         var best = Double.infinity
@@ -95,7 +95,10 @@ extension BenchmarkCase {
         // Untimed and after the peak was taken: a fast reader that reads wrongly is no result.
         let expected = PlanGenerator(seed: seed).plan(tasks: tasks)
         let check: String
-        if result.plans.count != 1 {
+        if format.id == "ics" {
+            let milestones = ICalendarBenchmark.milestonePlan(seed: seed, tasks: tasks)
+            check = ICalendarBenchmark.check(expected: milestones, result: result, file: url, ourSeconds: best)
+        } else if result.plans.count != 1 {
             check = "read \(result.plans.count) plans"
         } else if let difference = PlanComparison.firstDifference(expected: expected, actual: result.plan) {
             check = "differs: " + String(difference.prefix(200))
