@@ -33,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "planbridge-bench",
-            dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"],
+            dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "PlanTestSupport"],
             swiftSettings: strict
         ),
 

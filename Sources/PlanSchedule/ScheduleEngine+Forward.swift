@@ -32,11 +32,14 @@ extension ScheduleEngine {
             return shift(finish, byLagOf: link)
         case .startToStart:
             return shift(start, byLagOf: link)
+        // FF and SF bind the successor's finish: the lag moves the predecessor's date to the
+        // finish required, and the successor starts its duration before that. (MPXJ subtracts the
+        // duration first; with an elapsed lag across a weekend that order misses the link.)
         case .finishToFinish:
-            let candidate = shift(self.start(t, before: finish, minutes: remaining[t]), byLagOf: link)
+            let candidate = self.start(t, before: shift(finish, byLagOf: link), minutes: remaining[t])
             return max(candidate, projectStart)
         case .startToFinish:
-            return shift(self.start(t, before: start, minutes: remaining[t]), byLagOf: link)
+            return self.start(t, before: shift(start, byLagOf: link), minutes: remaining[t])
         }
     }
 

@@ -133,7 +133,10 @@ extension ScheduleEngine {
         let roots = (0..<n).filter { critical[$0] && !network.isSummary[$0] && !hasDriver[$0] }
             .sorted { (earlyStart[$0], $0) < (earlyStart[$1], $1) }
         var paths: [[Int]] = []
-        let limit = max(0, options.criticalPathLimit)
+        if let longest = longestChain(critical: critical, drives: drives), limit(options.criticalPathLimit) > 0 {
+            paths.append(longest)
+        }
+        let limit = limit(options.criticalPathLimit)
         // Each step either extends the path or backtracks, so bounding the steps bounds the work
         // on networks with very many equally critical routes.
         var steps = 0
@@ -156,11 +159,50 @@ extension ScheduleEngine {
                 }
                 // No further driving link from `last`: a complete path if `last` drives nothing.
                 let drivesAny = network.linksOut(of: last).contains(where: drives)
-                if !drivesAny { paths.append(path) }
+                if !drivesAny && path != paths.first { paths.append(path) }
                 path.removeLast()
                 cursors.removeLast()
             }
         }
         return paths
+    }
+
+    private func limit(_ value: Int) -> Int { max(0, value) }
+
+    /// The chain spanning the most time, found in one pass in topological order: for each
+    /// critical leaf, the earliest-starting chain that reaches it; the answer ends at the leaf
+    /// whose chain runs from the earliest start to the latest finish. Listed first, because
+    /// enumerating paths can stop at the limit before reaching it.
+    private func longestChain(critical: [Bool], drives: (Int) -> Bool) -> [Int]? {
+        let n = network.count
+        var origin = Array(repeating: -1, count: n)
+        var previous = Array(repeating: -1, count: n)
+        var best: Int? = nil
+        var bestSpan = Int.min
+        for node in order where !network.isSummary[node / 2] {
+            let t = node / 2
+            guard critical[t] else { continue }
+            if origin[t] < 0 { origin[t] = t }
+            var drivesOn = false
+            for link in network.linksOut(of: t) where drives(link) {
+                drivesOn = true
+                let s = network.linkSuccessor[link]
+                if origin[s] < 0 || earlyStart[origin[t]] < earlyStart[origin[s]] {
+                    origin[s] = origin[t]
+                    previous[s] = t
+                }
+            }
+            if !drivesOn {
+                let span = projectCalendar.workingMinutes(from: earlyStart[origin[t]], to: earlyFinish[t])
+                if best == nil || span > bestSpan { (best, bestSpan) = (t, span) }
+            }
+        }
+        guard var step = best else { return nil }
+        var chain = [step]
+        while previous[step] >= 0 {
+            step = previous[step]
+            chain.append(step)
+        }
+        return chain.reversed()
     }
 }

@@ -6,8 +6,18 @@ extension ScheduleEngine {
     func calendar(of t: Int) -> ResolvedCalendar { calendars[calendarIndex[t]] }
 
     /// Where task `t` can start if it may start at `date`: the next working moment, except that
-    /// a milestone may stay at the very end of a working period.
+    /// a milestone may stay at the very end of a working period. An elapsed task too starts in
+    /// working time (as MPXJ's scheduler has it), although its finish is wherever the clock says.
     mutating func snapStart(_ t: Int, _ date: CivilDateTime) -> CivilDateTime {
+        if !loads[t].isEmpty {
+            // Work begins when the first resource can begin.
+            var earliest: CivilDateTime? = nil
+            for load in loads[t] {
+                let moment = checked(t, calendars[load.calendar].nextWorkingMoment(atOrAfter: date), else: date)
+                if earliest == nil || moment < earliest! { earliest = moment }
+            }
+            return earliest!
+        }
         let calendar = calendar(of: t)
         if isMilestone[t], calendar.previousWorkingMoment(atOrBefore: date) == date { return date }
         return checked(t, calendar.nextWorkingMoment(atOrAfter: date), else: date)
@@ -18,6 +28,14 @@ extension ScheduleEngine {
     /// so for it every moment is a different finish and none moves.
     mutating func snapFinish(_ t: Int, _ date: CivilDateTime) -> CivilDateTime {
         if isElapsed[t] { return date }
+        if !loads[t].isEmpty {
+            var latest: CivilDateTime? = nil
+            for load in loads[t] {
+                let moment = checked(t, calendars[load.calendar].previousWorkingMoment(atOrBefore: date), else: date)
+                if latest == nil || moment > latest! { latest = moment }
+            }
+            return latest!
+        }
         return checked(t, calendar(of: t).previousWorkingMoment(atOrBefore: date), else: date)
     }
 
@@ -25,6 +43,15 @@ extension ScheduleEngine {
     mutating func finish(_ t: Int, after start: CivilDateTime, minutes: Int) -> CivilDateTime {
         if minutes == 0 { return start }
         if isElapsed[t] { return start.adding(minutes: minutes) }
+        if !loads[t].isEmpty {
+            // The task ends when the last resource is done with its share.
+            var latest = start
+            for load in loads[t] {
+                let work = share(of: load, minutes: minutes, t)
+                latest = max(latest, checked(t, calendars[load.calendar].adding(workingMinutes: work, to: start, as: .finish), else: start))
+            }
+            return latest
+        }
         return checked(t, calendar(of: t).adding(workingMinutes: minutes, to: start, as: .finish), else: start)
     }
 
@@ -32,7 +59,21 @@ extension ScheduleEngine {
     mutating func start(_ t: Int, before finish: CivilDateTime, minutes: Int) -> CivilDateTime {
         if minutes == 0 { return finish }
         if isElapsed[t] { return finish.adding(minutes: -minutes) }
+        if !loads[t].isEmpty {
+            var earliest = finish
+            for load in loads[t] {
+                let work = share(of: load, minutes: minutes, t)
+                earliest = min(earliest, checked(t, calendars[load.calendar].adding(workingMinutes: -work, to: finish, as: .start), else: finish))
+            }
+            return earliest
+        }
         return checked(t, calendar(of: t).adding(workingMinutes: -minutes, to: finish, as: .start), else: finish)
+    }
+
+    /// The part of a resource's minutes that `minutes` of the task's duration stands for (all of
+    /// them for the whole duration, the remaining share for a task in progress).
+    private func share(of load: ResourceLoad, minutes: Int, _ t: Int) -> Int {
+        minutes == duration[t] ? load.minutes : Int((Double(load.minutes) * Double(minutes) / Double(duration[t])).rounded())
     }
 
     /// `date` moved by link `link`'s lag (`sign` −1 removes it), on the successor's calendar.

@@ -47,10 +47,15 @@ struct ScheduleEngine {
     var actualFinish: [CivilDateTime?] = []
     /// Where the remaining part of a task in progress may start, at the earliest.
     var resumeFloor: [CivilDateTime?] = []
+    /// The duration already worked on a started task.
+    var doneMinutes: [Int] = []
     var plannedStart: [CivilDateTime?] = []
     var plannedFinish: [CivilDateTime?] = []
     /// Each task's duration as a `WorkDuration`, for percent lags.
     var durationValue: [WorkDuration] = []
+    /// For a task driven by its resources (see `ResourceLoad`), one load per work assignment;
+    /// empty for a task scheduled on its own calendar.
+    var loads: [[ResourceLoad]] = []
     var scheduleFromFinish: Bool
 
     // Filled in by the passes.
@@ -110,21 +115,27 @@ struct ScheduleEngine {
         projectCalendar = resolver.calendar(plan.project.defaultCalendar)
         calendars = [projectCalendar]
         var calendarSlot: [CalendarID: Int] = [:]
+        func slot(_ id: CalendarID?) -> Int {
+            guard let id, let resolved = resolver[id] else { return 0 }
+            if let known = calendarSlot[id] { return known }
+            calendarSlot[id] = calendars.count
+            calendars.append(resolved)
+            return calendars.count - 1
+        }
         let conventions = plan.project.conventions
+        loads = Array(repeating: [], count: n)
         for t in 0..<n {
             let task = plan.tasks[network.planIndex[t]]
-            if let id = task.calendar, let resolved = resolver[id] {
-                if let slot = calendarSlot[id] {
-                    calendarIndex.append(slot)
-                } else {
-                    calendarSlot[id] = calendars.count
-                    calendarIndex.append(calendars.count)
-                    calendars.append(resolved)
-                }
-            } else {
-                calendarIndex.append(0)
-            }
+            calendarIndex.append(slot(task.calendar))
             readTask(task, t: t, conventions: conventions)
+        }
+        loads = ResourceLoad.loads(plan, network: network, isElapsed: isElapsed, duration: duration, calendarSlot: slot)
+        // Where the done part of a started task ends depends on who does the work, so it is
+        // worked out once the loads are known.
+        for t in 0..<n {
+            if let started = actualStart[t], actualFinish[t] == nil {
+                resumeFloor[t] = finish(t, after: started, minutes: doneMinutes[t])
+            }
         }
     }
 
@@ -180,12 +191,8 @@ struct ScheduleEngine {
             if finished != nil { left = 0 }
         }
         remaining.append(left)
-        var resume: CivilDateTime? = nil
-        if let started, finished == nil {
-            let done = task.actualDuration.map { max(0, $0.minutes) } ?? max(0, minutes - left)
-            resume = finish(t, after: started, minutes: done)
-        }
-        resumeFloor.append(resume)
+        doneMinutes.append(task.actualDuration.map { max(0, $0.minutes) } ?? max(0, minutes - left))
+        resumeFloor.append(nil)
     }
 
     /// Settles the date scheduling runs from; false (with an error) when there is none.
@@ -232,6 +239,14 @@ struct ScheduleEngine {
         if constraintType.contains(.asLateAsPossible) && !scheduleFromFinish {
             alapPredecessorsUseLateDates = true
             forwardPass()
+            // Successors of ALAP tasks now start from those tasks' late dates; where calendars do
+            // not round-trip exactly (elapsed lags, resource calendars) that can end later than
+            // the first pass did, so the late dates are worked out again from the new end.
+            let latest = (0..<network.count).filter { !network.isSummary[$0] }.map { earlyFinish[$0] }.max() ?? projectFinish
+            if latest > projectFinish {
+                projectFinish = latest
+                backwardPass()
+            }
         }
     }
 }

@@ -11,6 +11,8 @@ struct BenchmarkCase: Sendable {
         case write
         /// Reading that file back; afterwards (not timed) the result is compared with the plan.
         case read
+        /// Scheduling the generated plan in memory (`planbridge-bench schedule`); format-independent.
+        case schedule
     }
 
     var format: FormatDescriptor
@@ -21,7 +23,7 @@ struct BenchmarkCase: Sendable {
     static func table(formats: [FormatDescriptor], taskCounts: [Int]) -> [BenchmarkCase] {
         formats.flatMap { format in
             taskCounts.flatMap { tasks in
-                Operation.allCases.map { BenchmarkCase(format: format, operation: $0, tasks: tasks) }
+                [Operation.write, .read].map { BenchmarkCase(format: format, operation: $0, tasks: tasks) }
             }
         }
     }
@@ -54,6 +56,7 @@ extension BenchmarkCase {
         switch operation {
         case .write: return try measureWrite(seed: seed, runs: runs, folder: folder)
         case .read: return try measureRead(seed: seed, runs: runs, folder: folder)
+        case .schedule: return try measureSchedule(seed: seed, runs: runs)
         }
     }
 

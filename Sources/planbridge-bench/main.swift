@@ -50,7 +50,11 @@ if let childCase = options.childCase {
 }
 
 var formats: [FormatDescriptor] = []
-for name in options.formats {
+// `schedule` is not a format: it times the scheduler on the same generated plans (the JSON
+// descriptor only carries it through the child-process protocol).
+let scheduleCases = options.formats.contains("schedule")
+    ? options.taskCounts.map { BenchmarkCase(format: registry.formats.first { $0.id == "json" }!, operation: .schedule, tasks: $0) } : []
+for name in options.formats where name != "schedule" {
     if name == "all" {
         formats += benchmarkable
         continue
@@ -72,7 +76,7 @@ do {
 }
 
 var report = Report(runs: options.runs, seed: options.seed, inProcess: options.inProcess)
-for benchmark in BenchmarkCase.table(formats: formats, taskCounts: options.taskCounts) {
+for benchmark in BenchmarkCase.table(formats: formats, taskCounts: options.taskCounts) + scheduleCases {
     standardError("\(benchmark.format.id) \(benchmark.operation.rawValue) \(benchmark.tasks) tasks …")
     do {
         let measurement =

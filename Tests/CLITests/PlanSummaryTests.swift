@@ -51,6 +51,7 @@ struct PlanSummaryTests {
             Project dates:  2024-03-04 08:00 to 2024-03-29 17:00
             Task dates:     2024-03-04 08:00 to 2024-03-28 17:00
             Tasks:          5 (3 tasks, 1 summary, 1 milestone)
+            Schedule:       finish 2024-03-28 17:00, critical path 1 task over 19 days, 1 critical task
             Resources:      3 (2 work, 1 material)
             Assignments:    2
             Dependencies:   3 (2 FS, 1 FF)

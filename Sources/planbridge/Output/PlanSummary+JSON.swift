@@ -10,6 +10,7 @@ extension PlanSummary {
             ("plans", .int(planCount)),
             ("project", .object([("name", .string(projectName)), ("start", date(projectStart)), ("finish", date(projectFinish))])),
             ("taskDates", .object([("start", date(firstTaskStart)), ("finish", date(lastTaskFinish))])),
+            ("schedule", scheduleJSON),
             ("tasks", Self.counts(tasksByKind.map { ($0.0.rawValue, $0.1) }, key: "byKind")),
             ("resources", Self.counts(resourcesByType.map { ($0.0.rawValue, $0.1) }, key: "byType")),
             ("assignments", .int(assignmentCount)),
@@ -18,6 +19,19 @@ extension PlanSummary {
             ("customFields", Self.counts(customFieldsByEntity.map { ($0.0.rawValue, $0.1) }, key: "byEntity")),
             ("extensions", .int(extensionCount)),
             ("diagnostics", .array(diagnostics.map(\.json))),
+        ])
+    }
+
+    /// The computed finish, the longest critical path (identities and working minutes) and the
+    /// number of critical tasks; nulls when the plan cannot be scheduled.
+    private var scheduleJSON: JSONValue {
+        let path = schedule.longestCriticalPath
+        return .object([
+            ("finish", .string(schedule.projectFinish?.description)),
+            ("criticalPath", path.map { longest in
+                .object([("tasks", .array(longest.tasks.map { .string($0.rawValue) })), ("workingMinutes", .int(longest.minutes))])
+            } ?? .null),
+            ("criticalTasks", schedule.isScheduled ? .int(schedule.criticalTaskCount) : .null),
         ])
     }
 

@@ -13,6 +13,7 @@ extension PlanSummary {
             ("Project dates", Self.range(projectStart, projectFinish)),
             ("Task dates", Self.range(firstTaskStart, lastTaskFinish)),
             ("Tasks", Self.breakdown(tasksByKind.map { ($0.0.plural($0.1), $0.1) })),
+            ("Schedule", scheduleLine),
             ("Resources", Self.breakdown(resourcesByType.map { ($0.0.rawValue, $0.1) })),
             ("Assignments", String(assignmentCount)),
             ("Dependencies", Self.breakdown(dependenciesByType.map { ($0.0.rawValue, $0.1) })),
@@ -30,6 +31,23 @@ extension PlanSummary {
         return rows.map { row in
             row.label.isEmpty ? "  " + row.value : (row.label + ":").padded(to: width) + row.value
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// `finish 2024-03-28 17:00, critical path 3 tasks over 15 days, 4 critical tasks`, or why
+    /// there is no schedule.
+    private var scheduleLine: String {
+        if tasksByKind.allSatisfy({ $0.1 == 0 }) { return "(no tasks)" }
+        guard schedule.isScheduled, let finish = schedule.projectFinish else {
+            let reason = schedule.diagnostics.first { $0.severity == .error }?.code.rawValue ?? "nothing to schedule"
+            return "not computed (\(reason))"
+        }
+        var parts = ["finish \(Self.readable(finish))"]
+        if let path = schedule.longestCriticalPath {
+            parts.append("critical path \(path.tasks.count) \(path.tasks.count == 1 ? "task" : "tasks") over \(Schedule.days(path.minutes, conventions))")
+        }
+        let critical = schedule.criticalTaskCount
+        parts.append("\(critical) critical \(critical == 1 ? "task" : "tasks")")
+        return parts.joined(separator: ", ")
     }
 
     /// `12 (9 tasks, 2 summaries, 1 milestone)`, leaving out the kinds there are none of.

@@ -1,5 +1,6 @@
 import PlanFormats
 import PlanModel
+import PlanSchedule
 
 /// What `planbridge info` says about a plan: counts by kind and the dates that frame it.
 struct PlanSummary {
@@ -21,6 +22,9 @@ struct PlanSummary {
     /// Entries kept for data the model has no field for, over the whole plan.
     var extensionCount: Int
     var diagnostics: [Diagnostic]
+    /// The plan scheduled as `planbridge schedule` would (finish, critical path, critical tasks).
+    var schedule: ScheduleResult
+    var conventions: TimeConventions
 
     init(_ loaded: LoadedPlans) {
         let plan = loaded.result.plan
@@ -45,6 +49,8 @@ struct PlanSummary {
             + plan.dependencies.reduce(0) { $0 + $1.extensions.count }
             + plan.calendars.reduce(0) { $0 + $1.extensions.count }
         diagnostics = loaded.diagnostics
+        schedule = Scheduler().schedule(plan)
+        conventions = plan.project.conventions
     }
 
     /// How many of each case, in the order of `cases`, zeros included.

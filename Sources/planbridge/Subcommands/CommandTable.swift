@@ -9,6 +9,7 @@ struct Subcommand: Sendable {
 enum CommandTable {
     static let all: [Subcommand] = [
         Convert.subcommand,
+        Schedule.subcommand,
         Info.subcommand,
         Formats.subcommand,
         Help.subcommand,
