@@ -92,7 +92,9 @@ struct ContentLineLexer {
         guard index != utf8.startIndex, index != utf8.endIndex else { return nil }
         let delimiter = utf8[index]
         guard delimiter == UInt8(ascii: ":") || delimiter == UInt8(ascii: ";") else { return nil }
-        let name = String(text[text.startIndex..<index]).uppercased()
+        // Almost every name is already upper case: skip the (allocating) case mapping then.
+        let written = text[text.startIndex..<index]
+        let name = written.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } ? written.uppercased() : String(written)
         if delimiter == UInt8(ascii: ":") {
             return ContentLine(name: name, parameters: [], value: String(text[utf8.index(after: index)...]), line: line)
         }
