@@ -16,12 +16,13 @@ extension ScheduleEngine {
     private mutating func linkSlack(_ link: Int) -> Int {
         let p = network.linkPredecessor[link]
         let s = network.linkSuccessor[link]
-        switch network.linkType[link] {
-        case .finishToStart: return minutes(p, from: earlyFinish[p], to: shift(earlyStart[s], byLagOf: link, sign: -1))
-        case .startToStart: return minutes(p, from: earlyStart[p], to: shift(earlyStart[s], byLagOf: link, sign: -1))
-        case .finishToFinish: return minutes(p, from: earlyFinish[p], to: shift(earlyFinish[s], byLagOf: link, sign: -1))
-        case .startToFinish: return minutes(p, from: earlyStart[p], to: shift(earlyFinish[s], byLagOf: link, sign: -1))
-        }
+        let type = network.linkType[link]
+        let ownEnd = type == .finishToStart || type == .finishToFinish ? earlyFinish[p] : earlyStart[p]
+        let bound = type == .finishToStart || type == .startToStart ? earlyStart[s] : earlyFinish[s]
+        // Shifted first, on its own line: a mutating call inside the arguments of a non-mutating
+        // one makes Swift copy the whole engine for every link.
+        let allowed = shift(bound, byLagOf: link, sign: -1)
+        return minutes(p, from: ownEnd, to: allowed)
     }
 
     mutating func result(diagnostics: [Diagnostic]) -> ScheduleResult {
@@ -76,13 +77,15 @@ extension ScheduleEngine {
             }
             critical[t] = totalSlack[t] <= 0 && actualFinish[t] == nil
 
-            var free: Int? = parent >= 0 ? inherited[parent].map { minutes(t, from: earlyFinish[t], to: $0) } : nil
+            var free: Int? = nil
+            if parent >= 0, let bound = inherited[parent] { free = minutes(t, from: earlyFinish[t], to: bound) }
             for link in network.linksOut(of: t) {
                 let slack = linkSlack(link)
                 tight[link] = slack <= 0
                 free = min(free ?? slack, slack)
             }
-            let available = free ?? minutes(t, from: earlyFinish[t], to: projectFinishForSlack)
+            // With nothing after it, a task may slip as far as the project finish.
+            let available = free ?? minutes(t, from: earlyFinish[t], to: projectFinish)
             freeSlack[t] = totalSlack[t] < 0 ? totalSlack[t] : min(max(available, 0), totalSlack[t])
         }
 
@@ -114,9 +117,6 @@ extension ScheduleEngine {
             tasks: tasks, criticalPaths: paths.map { $0.map { network.ids[$0] } }, projectStart: frameStart,
             projectFinish: frameFinish, criticalPathMinutes: spans, diagnostics: all)
     }
-
-    /// Free slack of a task nothing follows runs to the project finish.
-    private var projectFinishForSlack: CivilDateTime { projectFinish }
 
     /// Chains of critical leaves joined by tight links, each from a task no tight critical link
     /// reaches to one with no tight critical link onward; at most `criticalPathLimit` of them,

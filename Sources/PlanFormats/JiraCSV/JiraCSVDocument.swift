@@ -30,6 +30,8 @@ struct JiraCSVDocument {
     /// Per task, the outward links from dependencies by link type (Issue ids of successors).
     private var outwardLinks: [[String: [String]]] = []
     private var firstAssignee: [TaskID: Resource] = [:]
+    /// Task identity → position in the plan (the first, should a plan repeat one).
+    private let taskIndex: [TaskID: Int]
     /// Counts for the loss report made while deciding the layout.
     private(set) var renamedDependencyTypes = 0
     private(set) var droppedForeignKeys = 0
@@ -44,6 +46,7 @@ struct JiraCSVDocument {
     init(plan: Plan, options: JiraCSVWriteOptions) {
         self.plan = plan
         self.options = options
+        taskIndex = Dictionary(plan.tasks.indices.map { (plan.tasks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         decideOrder()
         decideIssueIDs()
         decideIssueTypes()
@@ -58,11 +61,10 @@ struct JiraCSVDocument {
     /// Depth-first from the plan's own order, so that parents come first even in a plan whose
     /// task list is not in outline order.
     private mutating func decideOrder() {
-        let index = Dictionary(plan.tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var children: [[Int]] = Array(repeating: [], count: plan.tasks.count)
         var roots: [Int] = []
-        for (i, task) in plan.tasks.enumerated() {
-            if let parent = task.parent, let p = index[parent], p != i { children[p].append(i) } else { roots.append(i) }
+        for i in plan.tasks.indices {
+            if let parent = plan.tasks[i].parent, let p = taskIndex[parent], p != i { children[p].append(i) } else { roots.append(i) }
         }
         var visited = [Bool](repeating: false, count: plan.tasks.count)
         var stack = Array(roots.reversed())
@@ -79,8 +81,8 @@ struct JiraCSVDocument {
     /// The display id where it is present and unique, else numbers above the largest one.
     private mutating func decideIssueIDs() {
         var used: Set<Int> = []
-        var ids: [Int?] = plan.tasks.map { task in
-            guard let id = task.displayID, id > 0, used.insert(id).inserted else { return nil }
+        var ids: [Int?] = plan.tasks.indices.map { i in
+            guard let id = plan.tasks[i].displayID, id > 0, used.insert(id).inserted else { return nil }
             return id
         }
         var next = (used.max() ?? 0) + 1
@@ -95,26 +97,24 @@ struct JiraCSVDocument {
     /// task that is not an epic are sub-tasks, the rest standard issues.
     private mutating func decideIssueTypes() {
         let types = options.issueTypes
-        let index = Dictionary(plan.tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         issueTypes = Array(repeating: types.standard, count: plan.tasks.count)
         var computed = issueTypes
+        let key = "jira:" + JiraField.issueType.header
         for i in order {
-            let task = plan.tasks[i]
-            let parent = task.parent.flatMap { index[$0] }
+            let parent = plan.tasks[i].parent.flatMap { taskIndex[$0] }
             if parent == nil {
-                computed[i] = task.kind == .summary ? types.epic : types.standard
+                computed[i] = plan.tasks[i].kind == .summary ? types.epic : types.standard
             } else {
                 computed[i] = computed[parent!] == types.epic ? types.standard : types.subtask
             }
-            issueTypes[i] = task.extensions["jira:" + JiraField.issueType.header] ?? computed[i]
+            issueTypes[i] = plan.tasks[i].extensions[key] ?? computed[i]
         }
     }
 
     private mutating func collectLinks() {
-        let index = Dictionary(plan.tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         outwardLinks = Array(repeating: [:], count: plan.tasks.count)
         for dependency in plan.dependencies {
-            guard let from = index[dependency.predecessor], let to = index[dependency.successor] else { continue }
+            guard let from = taskIndex[dependency.predecessor], let to = taskIndex[dependency.successor] else { continue }
             var type = "Blocks"
             if let named = dependency.extensions[JiraPlanBuilder.linkTypeKey],
                 JiraPlanBuilder.schedulingLinkTypes[named.lowercased()] == dependency.type
@@ -129,10 +129,11 @@ struct JiraCSVDocument {
 
     private mutating func decideColumns() {
         let tasks = plan.tasks
-        func any(_ test: (PlanTask) -> Bool) -> Bool { tasks.contains(where: test) }
+        // By index, so that no task is copied out of the plan for a look at one field.
+        func any(_ test: (Int) -> Bool) -> Bool { tasks.indices.contains(where: test) }
         var columns: [Column] = [Column(header: "Summary", content: .summary, width: 1)]
-        let hasHierarchy = any { $0.parent != nil }
-        if hasHierarchy || !plan.dependencies.isEmpty || any({ $0.displayID != nil }) {
+        let hasHierarchy = any { tasks[$0].parent != nil }
+        if hasHierarchy || !plan.dependencies.isEmpty || any({ tasks[$0].displayID != nil }) {
             columns.append(Column(header: "Issue Id", content: .issueID, width: 1))
         }
         columns.append(Column(header: "Issue key", content: .issueKey, width: 1))
@@ -141,8 +142,8 @@ struct JiraCSVDocument {
             columns.append(Column(header: "Parent", content: .parent, width: 1))
             columns.append(Column(header: "Parent Id", content: .parentID, width: 1))
         }
-        if any({ $0.status != nil || $0.percentComplete != nil }) { columns.append(Column(header: "Status", content: .status, width: 1)) }
-        if any({ $0.priority != nil || $0.extensions["jira:Priority"] != nil }) {
+        if any({ tasks[$0].status != nil || tasks[$0].percentComplete != nil }) { columns.append(Column(header: "Status", content: .status, width: 1)) }
+        if any({ tasks[$0].priority != nil || tasks[$0].extensions["jira:Priority"] != nil }) {
             columns.append(Column(header: "Priority", content: .priority, width: 1))
         }
         if !firstAssignee.isEmpty {
@@ -151,22 +152,22 @@ struct JiraCSVDocument {
                 columns.append(Column(header: "Assignee Id", content: .assigneeID, width: 1))
             }
         }
-        if any({ $0.notes != nil }) { columns.append(Column(header: "Description", content: .description, width: 1)) }
-        if any({ $0.work != nil || $0.duration != nil }) {
+        if any({ tasks[$0].notes != nil }) { columns.append(Column(header: "Description", content: .description, width: 1)) }
+        if any({ tasks[$0].work != nil || tasks[$0].duration != nil }) {
             columns.append(Column(header: "Original Estimate", content: .originalEstimate, width: 1))
         }
-        if any({ $0.remainingDuration != nil }) {
+        if any({ tasks[$0].remainingDuration != nil }) {
             columns.append(Column(header: "Remaining Estimate", content: .remainingEstimate, width: 1))
         }
-        if any({ $0.actualWork != nil }) { columns.append(Column(header: "Time Spent", content: .timeSpent, width: 1)) }
-        if any({ $0.start != nil }) { columns.append(Column(header: "Start date", content: .start, width: 1)) }
-        if any({ $0.finish != nil }) { columns.append(Column(header: "Due date", content: .due, width: 1)) }
-        if any({ $0.actualStart != nil }) { columns.append(Column(header: JiraField.actualStart.header, content: .actualStart, width: 1)) }
-        if any({ $0.actualFinish != nil }) { columns.append(Column(header: JiraField.actualEnd.header, content: .actualFinish, width: 1)) }
-        if any({ $0.baseline(0)?.start != nil }) {
+        if any({ tasks[$0].actualWork != nil }) { columns.append(Column(header: "Time Spent", content: .timeSpent, width: 1)) }
+        if any({ tasks[$0].start != nil }) { columns.append(Column(header: "Start date", content: .start, width: 1)) }
+        if any({ tasks[$0].finish != nil }) { columns.append(Column(header: "Due date", content: .due, width: 1)) }
+        if any({ tasks[$0].actualStart != nil }) { columns.append(Column(header: JiraField.actualStart.header, content: .actualStart, width: 1)) }
+        if any({ tasks[$0].actualFinish != nil }) { columns.append(Column(header: JiraField.actualEnd.header, content: .actualFinish, width: 1)) }
+        if any({ tasks[$0].baseline(0)?.start != nil }) {
             columns.append(Column(header: JiraField.baselineStart.header, content: .baselineStart, width: 1))
         }
-        if any({ $0.baseline(0)?.finish != nil }) {
+        if any({ tasks[$0].baseline(0)?.finish != nil }) {
             columns.append(Column(header: JiraField.baselineEnd.header, content: .baselineFinish, width: 1))
         }
         for definition in plan.customFieldDefinitions where definition.entity == .task {
@@ -174,7 +175,7 @@ struct JiraCSVDocument {
             let isList = definition.id.hasSuffix("[]")
             var width = 1
             if isList {
-                let most = tasks.map { task in task.customFields[definition.id].map { Self.listCount($0) } ?? 0 }.max() ?? 0
+                let most = tasks.indices.map { tasks[$0].customFields[definition.id].map { Self.listCount($0) } ?? 0 }.max() ?? 0
                 width = max(most, Self.repeatsAnyway(header) ? 1 : 2)
             }
             columns.append(Column(header: header, content: .customField(definition), width: width))
@@ -185,7 +186,7 @@ struct JiraCSVDocument {
             (.timeSpent, "Time Spent"), (.start, "Start date"), (.due, "Due date"),
         ] where !columns.contains(where: { $0.header == header }) {
             let key = "jira:" + Self.keptField(content)!.header
-            if any({ $0.extensions[key] != nil }) { columns.append(Column(header: header, content: content, width: 1)) }
+            if any({ tasks[$0].extensions[key] != nil }) { columns.append(Column(header: header, content: content, width: 1)) }
         }
         columns += linkColumns()
         columns += extensionColumns()
@@ -202,8 +203,8 @@ struct JiraCSVDocument {
             }
         }
         var keptHeaders: [String] = []
-        for task in plan.tasks {
-            for key in task.extensions.keys where key.hasSuffix(")[]") && Self.linkHeader(key) != nil {
+        for i in plan.tasks.indices {
+            for key in plan.tasks[i].extensions.keys where key.hasSuffix(")[]") && Self.linkHeader(key) != nil {
                 let header = Self.linkHeader(key)!
                 if seen.insert(header).inserted { keptHeaders.append(header) }
             }
@@ -223,8 +224,9 @@ struct JiraCSVDocument {
     /// Columns of Jira's export the model kept as `jira:` extensions, sorted by header.
     private mutating func extensionColumns() -> [Column] {
         var keys: Set<String> = []
-        for task in plan.tasks {
-            for key in task.extensions.keys {
+        var seen: Set<String> = []
+        for i in plan.tasks.indices {
+            for key in plan.tasks[i].extensions.keys where seen.insert(key).inserted {
                 guard key.hasPrefix("jira:") else { continue }
                 if key.hasSuffix(")[]") && Self.linkHeader(key) != nil { continue }
                 let header = Self.extensionHeader(key)
@@ -238,7 +240,7 @@ struct JiraCSVDocument {
             let header = Self.extensionHeader(key)
             var width = 1
             if isList {
-                let most = plan.tasks.map { $0.extensions[key].map { JiraList.decode($0).count } ?? 0 }.max() ?? 0
+                let most = plan.tasks.indices.map { plan.tasks[$0].extensions[key].map { JiraList.decode($0).count } ?? 0 }.max() ?? 0
                 width = max(most, Self.repeatsAnyway(header) ? 1 : 2)
             }
             return Column(header: header, content: .extensionValue(key: key, isList: isList), width: width)
@@ -327,7 +329,7 @@ struct JiraCSVDocument {
             }
         }
         out.append(0x0A)
-        let index = Dictionary(plan.tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = taskIndex
         for i in order {
             let task = plan.tasks[i]
             var firstCell = true

@@ -24,22 +24,22 @@ struct JiraColumnTypes {
     init(table: JiraTable, override: JiraDatePattern?, diagnostics: inout JiraDiagnostics) {
         let layout = table.layout
         // Only the groups that need a decision collect their values.
-        var samples: [Int: [(row: Int, column: Int, text: String)]] = [:]
+        var sampled = [Bool](repeating: false, count: layout.groups.count)
         for (index, group) in layout.groups.enumerated() {
             switch group.role {
-            case .field(let field) where Self.dateRoles.contains(field): samples[index] = []
-            case .customField where !group.isList: samples[index] = []
+            case .field(let field) where Self.dateRoles.contains(field): sampled[index] = true
+            case .customField where !group.isList: sampled[index] = true
             default: break
             }
         }
+        var collected = [[(row: Int, column: Int, text: String)]](repeating: [], count: layout.groups.count)
         for row in 0..<table.rowCount {
             for cell in table.cells(ofRow: row) {
                 let group = layout.groupOfColumn[Int(cell.column)]
-                if samples[group] != nil {
-                    samples[group]!.append((table.rowNumbers[row], Int(cell.column), cell.text))
-                }
+                if sampled[group] { collected[group].append((table.rowNumbers[row], Int(cell.column), cell.text)) }
             }
         }
+        let samples = collected.indices.filter { sampled[$0] }.map { ($0, collected[$0]) }
         let override = override.map { [$0] } ?? []
         let roleCandidates = override + JiraDatePattern.candidates
         let candidates = override + JiraDatePattern.candidates.filter { !$0.keepsSeconds }

@@ -69,56 +69,87 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
     ].map { JiraDatePattern($0)! }
 
     /// Reads a whole value; nil unless every byte is accounted for.
-    public func parse(_ text: String) -> CivilDateTime? { parse(text, months: JiraVocabulary.shared.months) }
+    public func parse(_ text: String) -> CivilDateTime? {
+        var text = text
+        return text.withUTF8 { parse($0, months: JiraDatePattern.monthWords) }
+    }
 
-    func parse(_ text: String, months: [String: Int]) -> CivilDateTime? {
-        var utf8 = Array(text.utf8)[...]
-        while let last = utf8.last, last == 0x20 { utf8.removeLast() }
+    /// Reads a whole value from its UTF-8 bytes; nil unless every byte is accounted for.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, months: [(word: [UInt8], month: Int)]) -> CivilDateTime? {
+        var i = 0
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
         var day = 1, month = 1, year = 1970, hour = 0, minute = 0, second = 0
         var pm: Bool?
+        func number(maxDigits: Int, minDigits: Int = 1) -> Int? {
+            var value = 0, count = 0
+            while count < maxDigits, i < end, (0x30...0x39).contains(bytes[i]) {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+                count += 1
+            }
+            return count >= minDigits ? value : nil
+        }
         for (index, token) in tokens.enumerated() {
             switch token {
-            case .literal(let bytes):
+            case .literal(let literal):
                 // Spaces in the pattern match any run of spaces ("10/oct./16  11:54").
-                if bytes.allSatisfy({ $0 == 0x20 }) {
-                    guard utf8.first == 0x20 else { return nil }
-                    while utf8.first == 0x20 { utf8.removeFirst() }
+                if literal.allSatisfy({ $0 == 0x20 }) {
+                    guard i < end, bytes[i] == 0x20 else { return nil }
+                    while i < end && bytes[i] == 0x20 { i += 1 }
                 } else {
-                    guard utf8.starts(with: bytes) else { return nil }
-                    utf8.removeFirst(bytes.count)
+                    guard end - i >= literal.count else { return nil }
+                    for (offset, byte) in literal.enumerated() where bytes[i + offset] != byte { return nil }
+                    i += literal.count
                 }
-            case .day: guard let v = Self.number(&utf8, maxDigits: 2) else { return nil }; day = v
-            case .monthNumber: guard let v = Self.number(&utf8, maxDigits: 2) else { return nil }; month = v
+            case .day: guard let v = number(maxDigits: 2) else { return nil }; day = v
+            case .monthNumber: guard let v = number(maxDigits: 2) else { return nil }; month = v
             case .twoDigitYear:
-                guard let v = Self.number(&utf8, maxDigits: 2, minDigits: 2) else { return nil }
+                guard let v = number(maxDigits: 2, minDigits: 2) else { return nil }
                 // A fixed window instead of SimpleDateFormat's "80 years back from today", so that
                 // reading does not depend on the clock: 00–69 are 2000s, 70–99 are 1900s.
                 year = v < 70 ? 2000 + v : 1900 + v
-            case .fourDigitYear: guard let v = Self.number(&utf8, maxDigits: 4, minDigits: 4) else { return nil }; year = v
-            case .hour24: guard let v = Self.number(&utf8, maxDigits: 2), v < 24 else { return nil }; hour = v
-            case .hour12: guard let v = Self.number(&utf8, maxDigits: 2), (1...12).contains(v) else { return nil }; hour = v
-            case .minute: guard let v = Self.number(&utf8, maxDigits: 2), v < 60 else { return nil }; minute = v
-            case .second: guard let v = Self.number(&utf8, maxDigits: 2), v < 60 else { return nil }; second = v
-            case .fraction: guard Self.number(&utf8, maxDigits: 9) != nil else { return nil }
+            case .fourDigitYear: guard let v = number(maxDigits: 4, minDigits: 4) else { return nil }; year = v
+            case .hour24: guard let v = number(maxDigits: 2), v < 24 else { return nil }; hour = v
+            case .hour12: guard let v = number(maxDigits: 2), (1...12).contains(v) else { return nil }; hour = v
+            case .minute: guard let v = number(maxDigits: 2), v < 60 else { return nil }; minute = v
+            case .second: guard let v = number(maxDigits: 2), v < 60 else { return nil }; second = v
+            case .fraction: guard number(maxDigits: 9) != nil else { return nil }
             case .monthName:
                 let stop = Self.stopByte(after: index, in: tokens)
-                var word: [UInt8] = []
-                while let b = utf8.first, b != stop, !(0x30...0x39).contains(b) {
-                    word.append(b)
-                    utf8.removeFirst()
-                }
-                let name = String(decoding: word, as: UTF8.self).lowercased()
-                let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : name
-                guard let v = months[trimmed] else { return nil }
+                let start = i
+                while i < end, bytes[i] != stop, !(0x30...0x39).contains(bytes[i]) { i += 1 }
+                var wordEnd = i
+                if wordEnd > start && bytes[wordEnd - 1] == UInt8(ascii: ".") { wordEnd -= 1 }
+                guard let v = Self.month(bytes, start..<wordEnd, in: months) else { return nil }
                 month = v
             case .amPm:
-                guard let marker = Self.amPm(&utf8) else { return nil }
+                guard let marker = Self.amPm(bytes, &i, end: end) else { return nil }
                 pm = marker
             }
         }
-        guard utf8.isEmpty else { return nil }
+        guard i == end else { return nil }
         if let pm { hour = hour % 12 + (pm ? 12 : 0) }
         return CivilDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// Every language's month words as lower-case bytes.
+    static let monthWords: [(word: [UInt8], month: Int)] = JiraVocabulary.shared.months.map { (Array($0.key.utf8), $0.value) }
+
+    /// The month a word names, ignoring ASCII case.
+    private static func month(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in months: [(word: [UInt8], month: Int)]) -> Int? {
+        for (word, month) in months where word.count == range.count {
+            var same = true
+            for (offset, byte) in word.enumerated() {
+                var b = bytes[range.lowerBound + offset]
+                if (0x41...0x5A).contains(b) { b |= 0x20 }
+                if b != byte { same = false; break }
+            }
+            if same { return month }
+        }
+        // Non-ASCII capitals (a month written "AGO." is ASCII; "DÉC" is not): the slow way.
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+        return months.first { $0.word == Array(word.utf8) }?.month
     }
 
     /// The value in this pattern, with English month abbreviations and AM/PM.
@@ -153,28 +184,19 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    private static func number(_ utf8: inout ArraySlice<UInt8>, maxDigits: Int, minDigits: Int = 1) -> Int? {
-        var value = 0, count = 0
-        while count < maxDigits, let b = utf8.first, (0x30...0x39).contains(b) {
-            value = value * 10 + Int(b - 0x30)
-            utf8.removeFirst()
-            count += 1
-        }
-        return count >= minDigits ? value : nil
-    }
-
     /// `AM`/`PM`, also `a. m.`/`p. m.` and lower case, as Spanish-locale exports may write them.
-    private static func amPm(_ utf8: inout ArraySlice<UInt8>) -> Bool? {
-        guard let first = utf8.first else { return nil }
-        let letter = first | 0x20
+    private static func amPm(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, end: Int) -> Bool? {
+        guard i < end else { return nil }
+        let letter = bytes[i] | 0x20
         guard letter == UInt8(ascii: "a") || letter == UInt8(ascii: "p") else { return nil }
-        var rest = utf8.dropFirst()
-        if rest.first == UInt8(ascii: ".") { rest = rest.dropFirst() }
-        while rest.first == 0x20 || rest.first == 0xC2 || rest.first == 0xA0 { rest = rest.dropFirst() }
-        guard let m = rest.first, m | 0x20 == UInt8(ascii: "m") else { return nil }
-        rest = rest.dropFirst()
-        if rest.first == UInt8(ascii: ".") { rest = rest.dropFirst() }
-        utf8 = rest
+        var j = i + 1
+        if j < end && bytes[j] == UInt8(ascii: ".") { j += 1 }
+        // Spaces, also the no-break space (C2 A0) some locales put in "a. m.".
+        while j < end && (bytes[j] == 0x20 || bytes[j] == 0xC2 || bytes[j] == 0xA0) { j += 1 }
+        guard j < end, bytes[j] | 0x20 == UInt8(ascii: "m") else { return nil }
+        j += 1
+        if j < end && bytes[j] == UInt8(ascii: ".") { j += 1 }
+        i = j
         return letter == UInt8(ascii: "p")
     }
 

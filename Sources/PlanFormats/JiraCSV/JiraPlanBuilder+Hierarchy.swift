@@ -112,14 +112,11 @@ extension JiraPlanBuilder {
             guard let id = assignment.resource, listed.insert(id).inserted else { return nil }
             return resources[resourceIndex[id]!]
         }
-        let positionOf = Dictionary(uniqueKeysWithValues: order.map { (tasks[$0].id, position[$0]) })
         // Links are listed by predecessor, then successor, in outline order: the order a file's
         // rows happen to be in does not change the plan.
-        plan.dependencies = dependencies.enumerated().sorted { a, b in
-            let ka = (positionOf[a.element.predecessor]!, positionOf[a.element.successor]!, a.offset)
-            let kb = (positionOf[b.element.predecessor]!, positionOf[b.element.successor]!, b.offset)
-            return ka < kb
-        }.map(\.element)
+        let positionOf = Dictionary(uniqueKeysWithValues: order.map { (tasks[$0].id, position[$0]) })
+        let keyed = dependencies.enumerated().map { (positionOf[$0.element.predecessor]!, positionOf[$0.element.successor]!, $0.offset) }
+        plan.dependencies = keyed.sorted { $0 < $1 }.map { dependencies[$0.2] }
         plan.customFieldDefinitions = customFieldDefinitions.sorted { $0.key < $1.key }.map(\.value)
         return plan
     }

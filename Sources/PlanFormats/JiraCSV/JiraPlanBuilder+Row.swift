@@ -14,7 +14,10 @@ extension JiraPlanBuilder {
         var statusCategory: StatusCategory?
         var assignee: String?, assigneeID: String?
         var logged = 0
-        for entry in gather(row) {
+        let entries = gather(row)
+        // Most values end up as extensions; one allocation instead of a doubling series.
+        task.extensions.reserveCapacity(entries.count)
+        for entry in entries {
             let group = layout.groups[entry.group]
             let first = entry.values[0]
             switch group.role {
@@ -26,10 +29,10 @@ extension JiraPlanBuilder {
                     if let number = Int(first.trimmingSpaces) { task.displayID = number } else { keep(entry, in: &task) }
                 case .status: task.status = first
                 case .statusCategory:
-                    statusCategory = vocabulary.statusCategories[first.lowercased()]
+                    statusCategory = lookups.statusCategory(first)
                     keep(entry, in: &task)
                 case .priority:
-                    task.priority = vocabulary.priorities[first.lowercased()]
+                    task.priority = lookups.priority(first)
                     if task.priority == nil || JiraCSVWriter.priorityName(task.priority!) != first { keep(entry, in: &task) }
                 case .assignee: assignee = first
                 case .assigneeID: assigneeID = first
@@ -125,8 +128,8 @@ extension JiraPlanBuilder {
     }
 
     /// Done → 100 %, to do → 0 %; in progress → time spent over the estimate (1–99 %), or 50 %.
-    private func percentComplete(category: StatusCategory?, status: String?, task: PlanTask) -> Int? {
-        guard let category = category ?? status.flatMap({ vocabulary.statuses[$0.lowercased()] }) ?? (status == nil ? nil : .inProgress)
+    private mutating func percentComplete(category: StatusCategory?, status: String?, task: PlanTask) -> Int? {
+        guard let category = category ?? status.flatMap({ lookups.status($0) }) ?? (status == nil ? nil : .inProgress)
         else { return nil }
         switch category {
         case .toDo: return 0
@@ -151,13 +154,12 @@ extension JiraPlanBuilder {
 
     /// The values of a column the model has no field for, kept under `jira:<English header>`.
     private func keep(_ entry: GroupValues, in task: inout PlanTask) {
-        let group = layout.groups[entry.group]
-        task.extensions[Self.extensionKey(group)] = group.isList ? JiraList.encode(entry.values) : entry.values[0]
+        task.extensions[extensionKeys[entry.group]] = layout.groups[entry.group].isList ? JiraList.encode(entry.values) : entry.values[0]
     }
 
     private mutating func setCustomField(_ value: CustomFieldValue, group index: Int, type: CustomFieldType, in task: inout PlanTask) {
         let group = layout.groups[index]
-        let id = group.canonical + (group.isList ? "[]" : "")
+        let id = customFieldIDs[index]
         if customFieldDefinitions[index] == nil {
             customFieldDefinitions[index] = CustomFieldDefinition(id: id, name: group.canonical, type: type, entity: .task)
         }

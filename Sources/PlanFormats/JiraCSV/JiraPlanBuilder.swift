@@ -47,6 +47,13 @@ struct JiraPlanBuilder {
     /// Column groups that gave a custom-field value, with the definition they made.
     var customFieldDefinitions: [Int: CustomFieldDefinition] = [:]
     var projectName: String?
+    var lookups = JiraWordLookups(vocabulary: .shared)
+
+    /// Per group: its extension key and custom-field id, made once instead of once per cell.
+    let extensionKeys: [String]
+    let customFieldIDs: [String]
+    /// Scratch for `gather`: the slot of each group in the row being gathered, or -1.
+    private var slotOfGroup: [Int]
 
     var layout: JiraHeaderLayout { table.layout }
 
@@ -54,6 +61,9 @@ struct JiraPlanBuilder {
         self.table = table
         self.types = types
         self.diagnostics = diagnostics
+        extensionKeys = table.layout.groups.map { "jira:" + $0.canonical + ($0.isList ? "[]" : "") }
+        customFieldIDs = table.layout.groups.map { $0.canonical + ($0.isList ? "[]" : "") }
+        slotOfGroup = Array(repeating: -1, count: table.layout.groups.count)
     }
 
     mutating func build() -> Plan {
@@ -65,20 +75,23 @@ struct JiraPlanBuilder {
     }
 
     /// The row's non-empty values, grouped.
-    func gather(_ row: Int) -> [GroupValues] {
+    mutating func gather(_ row: Int) -> [GroupValues] {
         var result: [GroupValues] = []
-        var slot: [Int: Int] = [:]
-        for cell in table.cells(ofRow: row) {
+        let cells = table.cells(ofRow: row)
+        result.reserveCapacity(cells.count)
+        for cell in cells {
             let column = Int(cell.column)
             let group = layout.groupOfColumn[column]
-            if let index = slot[group] {
+            let index = slotOfGroup[group]
+            if index >= 0 {
                 result[index].values.append(cell.text)
                 result[index].columns.append(column)
             } else {
-                slot[group] = result.count
+                slotOfGroup[group] = result.count
                 result.append(GroupValues(group: group, values: [cell.text], columns: [column]))
             }
         }
+        for entry in result { slotOfGroup[entry.group] = -1 }
         return result
     }
 
@@ -132,4 +145,36 @@ struct JiraPlanBuilder {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Status, category and priority words looked up once per distinct text: an export repeats a
+/// handful of them on every row.
+struct JiraWordLookups {
+    private var categories: [String: StatusCategory?] = [:]
+    private var statuses: [String: StatusCategory?] = [:]
+    private var priorities: [String: Int?] = [:]
+    let vocabulary: JiraVocabulary
+
+    init(vocabulary: JiraVocabulary) { self.vocabulary = vocabulary }
+
+    mutating func statusCategory(_ text: String) -> StatusCategory? {
+        if let known = categories[text] { return known }
+        let found = vocabulary.statusCategories[text.lowercased()]
+        categories[text] = found
+        return found
+    }
+
+    mutating func status(_ text: String) -> StatusCategory? {
+        if let known = statuses[text] { return known }
+        let found = vocabulary.statuses[text.lowercased()]
+        statuses[text] = found
+        return found
+    }
+
+    mutating func priority(_ text: String) -> Int? {
+        if let known = priorities[text] { return known }
+        let found = vocabulary.priorities[text.lowercased()]
+        priorities[text] = found
+        return found
+    }
 }
