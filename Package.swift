@@ -21,9 +21,9 @@ let package = Package(
         // Core libraries, in dependency order.
         .target(name: "PlanModel", swiftSettings: strict),
         .target(name: "PlanFormats", dependencies: ["PlanModel", "CLibXML2"], swiftSettings: strict),
-        .target(name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "CLibXML2"], swiftSettings: strict),
-        .target(name: "PlanDiff", dependencies: ["PlanModel"], swiftSettings: strict),
         .target(name: "PlanSchedule", dependencies: ["PlanModel"], swiftSettings: strict),
+        .target(name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "CLibXML2"], swiftSettings: strict),
+        .target(name: "PlanDiff", dependencies: ["PlanModel", "PlanSchedule"], swiftSettings: strict),
 
         // Tools.
         .executableTarget(
@@ -33,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "planbridge-bench",
-            dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "PlanTestSupport"],
+            dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "PlanValidation", "PlanDiff", "PlanTestSupport"],
             swiftSettings: strict
         ),
 
@@ -43,9 +43,9 @@ let package = Package(
         // Tests: one target per library, plus the command line.
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanFormatsTests", dependencies: ["PlanModel", "PlanFormats", "PlanTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PlanValidationTests", dependencies: ["PlanValidation", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PlanValidationTests", dependencies: ["PlanValidation", "PlanFormats", "PlanSchedule", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanFormats", "PlanTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PlanDiffTests", dependencies: ["PlanDiff", "PlanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PlanDiffTests", dependencies: ["PlanDiff", "PlanFormats", "PlanSchedule", "PlanTestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["PlanTestSupport", "planbridge"], exclude: ["Scenarios"], swiftSettings: strict),
     ]
 )

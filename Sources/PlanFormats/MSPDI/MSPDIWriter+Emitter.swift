@@ -42,8 +42,11 @@ struct ChildEmitter<Order: ElementOrder> {
         }
     }
 
+    /// MS Project and MPXJ hold MSPDI's whole numbers in 32 bits; a value beyond that is left out
+    /// and counted rather than written for them to refuse the whole file.
     mutating func int(_ element: Order, _ value: Int?) {
         guard let value else { return }
+        guard Int(Int32.min)...Int(Int32.max) ~= value else { return out.noteUnwritable() }
         advance(to: element)
         out.int(element.name, value)
         consumed(element)

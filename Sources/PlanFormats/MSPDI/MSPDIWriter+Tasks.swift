@@ -166,7 +166,7 @@ extension MSPDIWriter.Context {
         case .time(let lag):
             // Tenths of a minute (brief §2.2); the format is only the unit the user saw.
             let (tenths, overflow) = lag.minutes.multipliedReportingOverflow(by: 10)
-            if overflow { out.noteUnwritable() } else { l.int(.LinkLag, tenths) }
+            l.int(.LinkLag, overflow ? Int.max : tenths)
             l.int(.LagFormat, MSPDI.DurationFormat(unit: lag.unit, isElapsed: lag.isElapsed).code)
         case .percent(let percent, let elapsed):
             // For percent formats LinkLag is the percentage itself, as MPXJ reads it (brief §2.2).
