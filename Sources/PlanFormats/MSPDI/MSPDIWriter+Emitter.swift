@@ -83,8 +83,10 @@ struct ChildEmitter<Order: ElementOrder> {
         consumed(element)
     }
 
+    /// MPXJ reads the hours of `PT…H…M0S` as a 32-bit number and drops the whole value beyond it.
     mutating func duration(_ element: Order, minutes: Int?) {
         guard let minutes else { return }
+        guard minutes.magnitude / 60 <= UInt(Int32.max) else { return out.noteUnwritable() }
         advance(to: element)
         out.duration(element.name, minutes: minutes)
         consumed(element)

@@ -88,7 +88,7 @@ extension MSPDIWriter {
             loss.record("project custom field values", count: plan.project.customFields.count, "dropped (MSPDI has no project custom fields)")
             loss.record("task statuses", count: plan.tasks.filter { $0.status != nil }.count, "dropped (MSPDI has no status field)")
             loss.record("time zone", count: plan.project.timeZone == nil ? 0 : 1, "dropped (MSPDI date-times carry no zone)")
-            loss.record("values", count: out.unwritableValues, "left out: outside what MSPDI can hold (years 1–9999, whole numbers of 32 bits, decimals below 10^14)")
+            loss.record("values", count: out.unwritableValues, "left out: outside what MSPDI can hold (years 1–9999, whole numbers and duration hours of 32 bits, decimals below 10^14)")
         }
 
         /// Warns once per entity when a text lost characters XML cannot hold.
