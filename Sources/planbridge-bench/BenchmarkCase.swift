@@ -108,6 +108,8 @@ extension BenchmarkCase {
         } else if format.id == "ics" {
             let milestones = ICalendarBenchmark.milestonePlan(seed: seed, tasks: tasks)
             check = ICalendarBenchmark.check(expected: milestones, result: result, file: url, ourSeconds: best)
+        } else if format.id == "mspdi" {
+            check = MSPDIBenchmark.check(expected: expected, result: result, file: url, ourSeconds: best, runs: runs)
         } else if result.plans.count != 1 {
             check = "read \(result.plans.count) plans"
         } else if let difference = PlanComparison.firstDifference(expected: expected, actual: result.plan) {
