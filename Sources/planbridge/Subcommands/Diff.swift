@@ -13,7 +13,7 @@ enum Diff {
 
     static let spec = CommandSpec(
         name: "diff",
-        abstract: "Show what changed between a baseline plan and the current one.",
+        abstract: "Show what changed since a baseline plan.",
         discussion: """
             Matches tasks by identity first, then by outline path and name (renames and moves \
             detected), and reports tasks added, removed, renamed and moved, slips in working days \
