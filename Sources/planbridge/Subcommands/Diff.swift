@@ -83,6 +83,10 @@ enum Diff {
             }
             currentPlan = loaded
             baselinePlan = loaded.baselinePlan(number)
+            if loaded.tasksWithBaseline(number) == 0 {
+                context.console.report([Diagnostic(
+                    .diffNoBaseline, "no task has Baseline \(number); every task counts as added", at: SourceLocation(file: baselinePath))])
+            }
             names = (number == 0 ? "Baseline" : "Baseline \(number)", baselinePath)
         } else {
             guard let second else { return usage("missing expected argument '<current>'") }
@@ -113,4 +117,9 @@ enum Diff {
             return .failure(error)
         }
     }
+}
+
+extension DiagnosticCode {
+    /// `diff FILE --baseline N` on a plan where no task saved that baseline.
+    static let diffNoBaseline = DiagnosticCode("diff.no-baseline", .warning)
 }
