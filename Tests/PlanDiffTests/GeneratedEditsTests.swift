@@ -1,4 +1,5 @@
 import PlanDiff
+import PlanFormats
 import PlanModel
 import PlanTestSupport
 import Testing
@@ -44,13 +45,12 @@ struct GeneratedEditsTests {
             plan.tasks[k].name += " (revised)"
             expected.insert("renamed|\(plan.tasks[k].id)")
         }
-        for _ in 0..<3 {  // moves under an earlier summary
+        var moves: [(task: TaskID, under: TaskID)] = []
+        for _ in 0..<3 {  // moves under an earlier summary, applied below once positions no longer matter
             guard let k = take() else { continue }
             let summaries = (0..<k).filter { plan.tasks[$0].kind == .summary && plan.tasks[$0].id != plan.tasks[k].parent }
             guard !summaries.isEmpty else { continue }
-            let target = summaries[picker.next(summaries.count)]
-            plan.tasks[k].parent = plan.tasks[target].id
-            plan.tasks[k].outlineLevel = plan.tasks[target].outlineLevel + 1
+            moves.append((plan.tasks[k].id, plan.tasks[summaries[picker.next(summaries.count)]].id))
             expected.insert("moved|\(plan.tasks[k].id)")
         }
         var removed: Set<TaskID> = []
@@ -62,13 +62,23 @@ struct GeneratedEditsTests {
         plan.tasks.removeAll { removed.contains($0.id) }
         plan.dependencies.removeAll { removed.contains($0.predecessor) || removed.contains($0.successor) }
         plan.assignments.removeAll { removed.contains($0.task) }
-        for n in 0..<3 {  // additions at the top level
-            plan.tasks.append(PlanTask(id: TaskID("added-\(n)"), name: "Added task \(n)", kind: .task))
-            expected.insert("task-added|added-\(n)")
+        for n in 0..<3 {  // additions at the top level, with numeric identities as MSPDI UIDs need
+            plan.tasks.append(PlanTask(id: TaskID("\(900_000 + n)"), name: "Added task \(n)", kind: .task))
+            expected.insert("task-added|\(900_000 + n)")
+        }
+        // A moved task goes right under its new parent, so the outline order stays right for the
+        // formats that store the hierarchy by order and level (MSPDI).
+        for move in moves {
+            let from = plan.tasks.firstIndex { $0.id == move.task }!
+            var task = plan.tasks.remove(at: from)
+            let target = plan.tasks.firstIndex { $0.id == move.under }!
+            task.parent = move.under
+            task.outlineLevel = plan.tasks[target].outlineLevel + 1
+            plan.tasks.insert(task, at: target + 1)
         }
 
         // Links: remove two, add two, between tasks no other edit touched.
-        let untouched = { (id: TaskID) in !touched.contains(id) && !id.rawValue.hasPrefix("added-") }
+        let untouched = { (id: TaskID) in !touched.contains(id) && !id.rawValue.hasPrefix("9000") }
         var pairCount: [String: Int] = [:]
         for link in plan.dependencies { pairCount["\(link.predecessor)->\(link.successor)", default: 0] += 1 }
         var removable = plan.dependencies.indices.filter {
@@ -132,5 +142,25 @@ struct GeneratedEditsTests {
     @Test func planAgainstItselfHasNoDifferences() {
         let plan = PlanGenerator(seed: 3).plan(tasks: 300)
         #expect(!PlanDiffer().diff(baseline: plan, current: plan).hasDifferences)
+    }
+}
+
+/// The same edits after both versions went through a file format and back.
+struct GeneratedEditsThroughFormatsTests {
+    static func roundTrip(_ plan: Plan, _ format: String) throws -> Plan {
+        let descriptor = try FormatRegistry.builtIn.format(named: format)
+        let bytes = try descriptor.writer!.write(plan, options: WriteOptions()).bytes
+        return try descriptor.reader!.read(PlanInput(sourceName: "plan", bytes: bytes), options: .default).plan
+    }
+
+    @Test(arguments: ["json", "mspdi"])
+    func diffFindsTheEditsAfterARoundTrip(_ format: String) throws {
+        let original = PlanGenerator(seed: 11).plan(tasks: 400)
+        let edited = GeneratedEditsTests.edit(original, seed: 11)
+        let report = PlanDiffer(DiffOptions(comparesCriticalPath: false)).diff(
+            baseline: try Self.roundTrip(original, format), current: try Self.roundTrip(edited.plan, format))
+        let found = Set(report.changes.map { "\($0.kind.rawValue)|\($0.id)" })
+        #expect(found.subtracting(edited.expected).isEmpty, "extra (\(format)): \(found.subtracting(edited.expected).sorted().prefix(10))")
+        #expect(edited.expected.subtracting(found).isEmpty, "missed (\(format)): \(edited.expected.subtracting(found).sorted())")
     }
 }
