@@ -34,7 +34,8 @@ baseline = {
                   {"id": "3", "name": "Linus", "type": "work"}],
     "assignments": [{"id": "1", "task": "2", "resource": "1", "units": 1.0},
                     {"id": "2", "task": "5", "resource": "2", "units": 1.0, "work": {"minutes": 2400, "unit": "hours"}},
-                    {"id": "3", "task": "6", "resource": "3", "units": 1.0}],
+                    {"id": "3", "task": "6", "resource": "3", "units": 1.0},
+                    {"id": "5", "task": "6", "resource": "1", "units": 0.5}],
     "dependencies": [{"predecessor": "2", "successor": "3", "type": "FS"},
                      {"predecessor": "3", "successor": "5", "type": "FS"},
                      {"predecessor": "3", "successor": "6", "type": "FS"},
@@ -47,6 +48,7 @@ current = copy.deepcopy(baseline)
 t = {x["id"]: x for x in current["tasks"]}
 t["3"]["name"] = "Visual design system"                       # renamed
 t["3"]["percentComplete"] = 60                                # percent complete
+t["3"]["start"] = "2024-03-07T08:00:00"                       # start slip (1 working day)
 t["2"]["notes"] = "Low fidelity, reviewed"                    # notes
 t["5"]["finish"] = "2024-03-19T17:00:00"                      # finish slip (2 working days)
 t["5"]["duration"] = d(7)                                     # duration
@@ -64,7 +66,7 @@ current["resources"].append({"id": "4", "name": "Margaret", "type": "work"})   #
 current["resources"] = [r for r in current["resources"] if r["id"] != "3"]    # resource removed (with its assignment)
 current["assignments"] = [{"id": "1", "task": "2", "resource": "1", "units": 0.5},   # units changed
                           {"id": "2", "task": "5", "resource": "2", "units": 1.0, "work": {"minutes": 3360, "unit": "hours"}},
-                          {"id": "4", "task": "3", "resource": "1", "units": 1.0}]  # assignment added
+                          {"id": "4", "task": "3", "resource": "1", "units": 1.0}]  # assignment added; 6/1 removed
 current["dependencies"] = [{"predecessor": "2", "successor": "3", "type": "SS", "lag": {"minutes": 480, "unit": "days"}},  # changed
                            {"predecessor": "3", "successor": "5", "type": "FS"},
                            {"predecessor": "6", "successor": "5", "type": "FS"},   # added
