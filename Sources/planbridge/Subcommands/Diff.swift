@@ -78,7 +78,7 @@ enum Diff {
             }
             let loaded: Plan
             switch load(baselinePath, arguments, context) {
-            case .success(let plan): loaded = plan
+            case .success(let read): loaded = read.plan
             case .failure(let error): return Tool.fail(error, during: .input, context: context)
             }
             currentPlan = loaded
@@ -93,8 +93,10 @@ enum Diff {
             switch (load(baselinePath, arguments, context), load(second, arguments, context)) {
             case (.failure(let error), _), (_, .failure(let error)): return Tool.fail(error, during: .input, context: context)
             case (.success(let old), .success(let new)):
-                baselinePlan = old
-                currentPlan = new
+                baselinePlan = old.plan
+                currentPlan = new.plan
+                // A field one format cannot hold is absent, not cleared.
+                options.comparesAbsentValues = old.format == new.format
             }
             names = (baselinePath, second)
         }
@@ -108,11 +110,11 @@ enum Diff {
     }
 
     /// The plan in `path`, its diagnostics reported.
-    private static func load(_ path: String, _ arguments: ParsedArguments, _ context: ToolContext) -> Result<Plan, PlanError> {
+    private static func load(_ path: String, _ arguments: ParsedArguments, _ context: ToolContext) -> Result<(plan: Plan, format: String), PlanError> {
         do throws(PlanError) {
             let loaded = try PlanLoading.load(path, explicitFormat: arguments.value("from"), context: context)
             context.console.report(loaded.diagnostics)
-            return .success(loaded.result.plan)
+            return .success((loaded.result.plan, loaded.format.id))
         } catch {
             return .failure(error)
         }
