@@ -84,7 +84,7 @@ extension Comparison {
             for (name, before, after) in CustomFieldNames.differences(baselineFields.named(then.customFields), currentFields.named(now.customFields)) {
                 fields.append((name, ValueText.customValue(before, baseline.project.conventions), ValueText.customValue(after, conventions)))
             }
-            for (field, before, after) in fields where before != after {
+            for (field, before, after) in fields where differ(before, after) {
                 add(Change(kind: .resourceChanged, id: now.id.rawValue, baselineID: then.id.rawValue, name: now.name, field: field,
                            before: before, after: after), group: 3, position: j)
             }
@@ -121,11 +121,11 @@ extension Comparison {
             }
             let unitsBefore = ValueText.units(assignment.units)
             let unitsAfter = ValueText.units(other.units)
-            if unitsBefore != unitsAfter {
+            if differ(unitsBefore, unitsAfter) {
                 add(Change(kind: .assignmentChanged, id: id, baselineID: baselineID, name: name, field: "units",
                            before: unitsBefore, after: unitsAfter), group: 2, position: t)
             }
-            if assignment.work?.minutes != other.work?.minutes {
+            if differ(assignment.work?.minutes, other.work?.minutes) {
                 add(Change(kind: .assignmentChanged, id: id, baselineID: baselineID, name: name, field: "work",
                            before: ValueText.work(assignment.work), after: ValueText.work(other.work)), group: 2, position: t)
             }

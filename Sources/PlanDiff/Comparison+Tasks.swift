@@ -24,31 +24,32 @@ extension Comparison {
             if isMilestone {
                 let old = then.finish ?? then.start
                 let new = now.finish ?? now.start
-                if old != new { report(.milestoneDate, ValueText.date(old), ValueText.date(new), slip: slipIfBoth(old, new)) }
+                if differ(old, new) { report(.milestoneDate, ValueText.date(old), ValueText.date(new), slip: slipIfBoth(old, new)) }
             } else {
-                if then.start != now.start {
+                if differ(then.start, now.start) {
                     report(.startSlip, ValueText.date(then.start), ValueText.date(now.start), slip: slipIfBoth(then.start, now.start))
                 }
-                if then.finish != now.finish {
+                if differ(then.finish, now.finish) {
                     report(.finishSlip, ValueText.date(then.finish), ValueText.date(now.finish), slip: slipIfBoth(then.finish, now.finish))
                 }
             }
-            if then.duration?.minutes != now.duration?.minutes || then.duration?.isElapsed != now.duration?.isElapsed {
+            if differ(then.duration?.minutes, now.duration?.minutes) || (then.duration != nil && now.duration != nil && then.duration?.isElapsed != now.duration?.isElapsed) {
                 report(.duration, ValueText.duration(then.duration, baseline.project.conventions), ValueText.duration(now.duration, conventions))
             }
-            if then.work?.minutes != now.work?.minutes { report(.work, ValueText.work(then.work), ValueText.work(now.work)) }
+            if differ(then.work?.minutes, now.work?.minutes) { report(.work, ValueText.work(then.work), ValueText.work(now.work)) }
             if (then.percentComplete ?? 0) != (now.percentComplete ?? 0) {
                 report(.percentComplete, ValueText.percent(then.percentComplete), ValueText.percent(now.percentComplete))
             }
             if Self.normalized(then.constraint) != Self.normalized(now.constraint) {
                 report(.constraint, ValueText.constraint(then.constraint), ValueText.constraint(now.constraint))
             }
-            if then.deadline != now.deadline { report(.deadline, ValueText.date(then.deadline), ValueText.date(now.deadline)) }
-            if Self.trimmed(then.notes) != Self.trimmed(now.notes) { report(.notes, Self.trimmed(then.notes), Self.trimmed(now.notes)) }
+            if differ(then.deadline, now.deadline) { report(.deadline, ValueText.date(then.deadline), ValueText.date(now.deadline)) }
+            if differ(Self.trimmed(then.notes), Self.trimmed(now.notes)) { report(.notes, Self.trimmed(then.notes), Self.trimmed(now.notes)) }
 
             if !then.customFields.isEmpty || !now.customFields.isEmpty {
                 for (name, before, after) in CustomFieldNames.differences(
                     baselineFields.named(then.customFields), currentFields.named(now.customFields))
+                where comparesAbsentValues || (before != nil && after != nil)
                 {
                     report(.customField, field: name, ValueText.customValue(before, baseline.project.conventions),
                            ValueText.customValue(after, conventions))
@@ -96,7 +97,10 @@ struct CustomFieldNames {
     init(_ definitions: [CustomFieldDefinition], entity: EntityKind) {
         var names: [String: String] = [:]
         for definition in definitions where definition.entity == entity {
-            names[definition.id] = definition.alias ?? definition.name
+            var name = definition.alias ?? definition.name
+            // Jira CSV calls a field `Custom field (Health)`; MSPDI's alias is `Health`.
+            if name.hasPrefix("Custom field ("), name.hasSuffix(")") { name = String(name.dropFirst(14).dropLast()) }
+            names[definition.id] = name
         }
         self.names = names
     }

@@ -21,12 +21,18 @@ public struct DiffOptions: Hashable, Sendable {
     public var slipThresholdMinutes: Int
     /// Schedule both plans to compare their critical paths (the costliest part of a diff).
     public var comparesCriticalPath: Bool
+    /// Whether a value present on one side and absent on the other is a change. Two files of
+    /// different formats should not compare absences: a field the other format cannot hold would
+    /// show up as "cleared" on every task.
+    public var comparesAbsentValues: Bool
 
-    public init(match: MatchMode = .auto, kinds: Set<ChangeKind>? = nil, slipThresholdMinutes: Int = 0, comparesCriticalPath: Bool = true) {
+    public init(match: MatchMode = .auto, kinds: Set<ChangeKind>? = nil, slipThresholdMinutes: Int = 0, comparesCriticalPath: Bool = true,
+                comparesAbsentValues: Bool = true) {
         self.match = match
         self.kinds = kinds
         self.slipThresholdMinutes = slipThresholdMinutes
         self.comparesCriticalPath = comparesCriticalPath
+        self.comparesAbsentValues = comparesAbsentValues
     }
 
     /// Parses a threshold such as `2d`, `4h`, `30m`, `1w` or a bare number of days, in working time

@@ -10,7 +10,7 @@ public struct PlanDiffer: Sendable {
     public init(_ options: DiffOptions = DiffOptions()) { self.options = options }
 
     public func diff(baseline: Plan, current: Plan, baselineName: String = "baseline", currentName: String = "current") -> DiffReport {
-        var comparison = Comparison(baseline: baseline, current: current, mode: options.match)
+        var comparison = Comparison(baseline: baseline, current: current, mode: options.match, comparesAbsentValues: options.comparesAbsentValues)
         comparison.compareTasks()
         comparison.compareDependencies()
         comparison.compareResourcesAndAssignments()
@@ -44,12 +44,14 @@ struct Comparison {
     let c: OutlineIndex
     let matching: TaskMatching
     let mode: MatchMode
+    let comparesAbsentValues: Bool
     let conventions: TimeConventions
     /// The current plan's project calendar, which slips are counted on.
     let calendar: ResolvedCalendar
     var changes: [Change] = []
 
-    init(baseline: Plan, current: Plan, mode: MatchMode) {
+    init(baseline: Plan, current: Plan, mode: MatchMode, comparesAbsentValues: Bool = true) {
+        self.comparesAbsentValues = comparesAbsentValues
         self.baseline = baseline
         self.current = current
         self.mode = mode
@@ -66,6 +68,12 @@ struct Comparison {
         if x.kind != y.kind { return x.kind < y.kind }
         if x.id != y.id { return x.id < y.id }
         return (x.field ?? "") < (y.field ?? "")
+    }
+
+    /// Whether two optional values count as different under `comparesAbsentValues`.
+    func differ<T: Equatable>(_ x: T?, _ y: T?) -> Bool {
+        if !comparesAbsentValues && (x == nil || y == nil) { return false }
+        return x != y
     }
 
     func slip(from: CivilDateTime, to: CivilDateTime) -> Slip {

@@ -13,6 +13,10 @@ struct BenchmarkCase: Sendable {
         case read
         /// Scheduling the generated plan in memory (`planbridge-bench schedule`); format-independent.
         case schedule
+        /// Reading the two MSPDI files `planbridge-bench diff` compares.
+        case diffRead = "diff-read"
+        /// Diffing those two plans in memory.
+        case diff
     }
 
     var format: FormatDescriptor
@@ -57,6 +61,7 @@ extension BenchmarkCase {
         case .write: return try measureWrite(seed: seed, runs: runs, folder: folder)
         case .read: return try measureRead(seed: seed, runs: runs, folder: folder)
         case .schedule: return try measureSchedule(seed: seed, runs: runs)
+        case .diffRead, .diff: return try measureDiff(seed: seed, runs: runs, folder: folder)
         }
     }
 

@@ -54,7 +54,12 @@ var formats: [FormatDescriptor] = []
 // descriptor only carries it through the child-process protocol).
 let scheduleCases = options.formats.contains("schedule")
     ? options.taskCounts.map { BenchmarkCase(format: registry.formats.first { $0.id == "json" }!, operation: .schedule, tasks: $0) } : []
-for name in options.formats where name != "schedule" {
+// `diff` times reading two MSPDI files and diffing them (DiffBenchmark.swift).
+let diffCases = options.formats.contains("diff")
+    ? options.taskCounts.flatMap { tasks in
+        [BenchmarkCase.Operation.diffRead, .diff].map { BenchmarkCase(format: registry.formats.first { $0.id == "mspdi" }!, operation: $0, tasks: tasks) }
+    } : []
+for name in options.formats where name != "schedule" && name != "diff" {
     if name == "all" {
         formats += benchmarkable
         continue
@@ -76,7 +81,7 @@ do {
 }
 
 var report = Report(runs: options.runs, seed: options.seed, inProcess: options.inProcess)
-for benchmark in BenchmarkCase.table(formats: formats, taskCounts: options.taskCounts) + scheduleCases {
+for benchmark in BenchmarkCase.table(formats: formats, taskCounts: options.taskCounts) + scheduleCases + diffCases {
     standardError("\(benchmark.format.id) \(benchmark.operation.rawValue) \(benchmark.tasks) tasks …")
     do {
         let measurement =

@@ -10,6 +10,7 @@ enum CommandTable {
     static let all: [Subcommand] = [
         Convert.subcommand,
         Schedule.subcommand,
+        Diff.subcommand,
         Info.subcommand,
         Formats.subcommand,
         Help.subcommand,
