@@ -73,7 +73,7 @@ struct ArgumentParsingTests {
         #expect(text == """
             error: unknown option '--frm'
             Did you mean '--from'?
-            Usage: planbridge convert <input> <output> [--from <format>] [--to <format>] [--force] [--ics-tasks] [--ics-todos] [--ics-timed <style>] [--ics-timezone <zone>] [--jira-date-format <pattern>] [--jira-issue-types <mapping>]
+            Usage: planbridge convert <input> <output> [--from <format>] [--to <format>] [--force] [--schedule-from <date>] [--no-schedule] [--ics-tasks] [--ics-todos] [--ics-timed <style>] [--ics-timezone <zone>] [--jira-date-format <pattern>] [--jira-issue-types <mapping>]
               See 'planbridge convert --help' for more information.
 
             """)

@@ -27,6 +27,8 @@ enum Convert {
             .inputFormat("the input"),
             .value("to", placeholder: "format", help: "The output format (default: from the output's extension)."),
             .flag("force", help: "Replace the output if it exists."),
+            .value("schedule-from", placeholder: "date", help: "A plan without dates (a Jira export) is scheduled from this day (default: its earliest actual start, else today)."),
+            .flag("no-schedule", help: "Write a plan without dates as it is, without scheduling it."),
             .flag("ics-tasks", help: "iCalendar output: also write every other task as an event spanning its dates."),
             .flag("ics-todos", help: "iCalendar output: also write every task as a to-do (VTODO), for task apps."),
             .value(
@@ -53,6 +55,16 @@ enum Convert {
         case .failure(let error):
             context.console.reportUsageError(CommandTable.program.errorText(for: error))
             return .usageError
+        }
+
+        var scheduleFrom: CivilDate?
+        if let text = arguments.value("schedule-from") {
+            guard let day = CivilDate(iso: text) else {
+                let error = UsageError("the value '\(text)' is invalid for '--schedule-from <date>'; use YYYY-MM-DD", command: spec.name)
+                context.console.reportUsageError(CommandTable.program.errorText(for: error))
+                return .usageError
+            }
+            scheduleFrom = day
         }
 
         // Everything that can be checked from the command line alone is checked before reading.
@@ -83,10 +95,17 @@ enum Convert {
                 at: SourceLocation(file: loaded.input.sourceName))])
         }
 
+        var plan = loaded.result.plan
+        if !arguments.flag("no-schedule"), DatelessScheduling.applies(to: plan) {
+            let scheduled = DatelessScheduling.schedule(plan, from: scheduleFrom, today: context.timestamp.date, source: loaded.input.sourceName)
+            plan = scheduled.plan
+            context.console.report(scheduled.diagnostics)
+        }
+
         do throws(PlanError) {
             var options = writeOptions(arguments, context)
             options.jiraCSV = jira.write
-            let written = try writer.write(loaded.result.plan, options: options)
+            let written = try writer.write(plan, options: options)
             if toStandardOutput {
                 do {
                     try context.console.emit(written.bytes)
