@@ -70,24 +70,7 @@ public struct JSONRenderer: Sendable {
         return "[\n" + items.map { indent + "  " + $0 }.joined(separator: ",\n") + "\n" + indent + "]"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    func string(_ text: String) -> String { JSONStringLiteral.quoted(text) }
 }
 
 /// The report formats `planbridge diff --format` offers.

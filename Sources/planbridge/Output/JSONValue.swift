@@ -1,3 +1,5 @@
+import PlanModel
+
 /// A JSON document built in code and printed deterministically: keys in the order given, two-space
 /// indentation, `"key": value`. Foundation's serializers differ between platforms in spacing and
 /// escaping; reports that machines and golden files read must not.
@@ -25,7 +27,7 @@ enum JSONValue: Equatable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
-        case .string(let text): Self.quote(text, to: &out)
+        case .string(let text): JSONStringLiteral.append(text, to: &out)
         case .array(let items):
             guard !items.isEmpty else { return out += "[]" }
             out += "[\n"
@@ -40,30 +42,12 @@ enum JSONValue: Equatable {
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
                 out += indent + "  "
-                Self.quote(key, to: &out)
+                JSONStringLiteral.append(key, to: &out)
                 out += ": "
                 value.write(to: &out, indent: indent + "  ")
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += indent + "}"
         }
-    }
-
-    private static func quote(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
