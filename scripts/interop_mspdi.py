@@ -3,7 +3,8 @@ compares what MPXJ sees field by field.
 
 Usage: interop_mspdi.py PLANBRIDGE OUT_DIR INPUT.xml...
 
-For each input, `PLANBRIDGE convert --force INPUT OUT_DIR/<name>` writes the rewrite; both files
+For each input, `PLANBRIDGE convert --force --no-schedule INPUT OUT_DIR/<name>` writes the rewrite
+(never scheduled: the check is about fidelity); both files
 are read with MPXJ's UniversalProjectReader and compared. Prints one line per file with its score
 (fields that agree / fields compared) and every mismatch; exits 1 when anything differs or a file
 cannot be converted or read.
@@ -123,7 +124,7 @@ def main(argv):
     for source in inputs:
         name = os.path.basename(source)
         target = os.path.join(out_dir, name)
-        converted = subprocess.run([planbridge, "convert", "--force", source, target], capture_output=True, text=True)
+        converted = subprocess.run([planbridge, "convert", "--force", "--no-schedule", source, target], capture_output=True, text=True)
         if converted.returncode != 0:
             failures += 1
             print(f"FAIL {name}: planbridge convert exited {converted.returncode}: {converted.stderr.strip()[:400]}")

@@ -11,9 +11,14 @@ extension DiagnosticCode {
 /// every format: only when no task has a start date, so dates a file carries are never replaced.
 enum DatelessScheduling {
     /// Whether `plan` is estimated work without dates: no task has a start, and some task has a
-    /// duration or work to schedule (a plan of bare names stays as it is).
+    /// duration or work to schedule: a plan of bare names, or of dateless zero-length milestones,
+    /// stays as it is, because scheduling it would only stamp today on everything.
     static func applies(to plan: Plan) -> Bool {
-        !plan.tasks.contains { $0.start != nil } && plan.tasks.contains { $0.duration != nil || $0.work != nil }
+        !plan.tasks.contains { $0.start != nil } && plan.tasks.contains { hasEstimate($0.duration) || hasEstimate($0.work) }
+    }
+
+    private static func hasEstimate(_ length: WorkDuration?) -> Bool {
+        (length?.minutes ?? 0) > 0
     }
 
     /// The plan scheduled from `anchor` (or, without one, from the earliest actual start, else
