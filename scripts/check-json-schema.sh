@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Validates PlanBridge JSON files against schemas/plan.schema.json with Python's `jsonschema`.
 #
-#   scripts/check-json-schema.sh [FILE...]     (default: every Fixtures/json/*.plan.json)
+#   scripts/check-json-schema.sh [FILE...]     (default: every Fixtures/json/*.plan.json, then
+#                                               every Fixtures/diff/*.diff.json and a fresh
+#                                               `planbridge diff --format json` against
+#                                               schemas/diff.schema.json)
 #
 # Finds a Python that has jsonschema, in this order: the project venv scripts/.venv; a new venv
 # there (python3 -m venv + pip install jsonschema); the system python3; `pip install --user`.
@@ -60,4 +63,31 @@ else
 fi
 
 python="$(find_python)" || exit 2
-exec "$python" "$root/scripts/check_json_schema.py" "$schema" "${files[@]}"
+# With explicit files only those are checked against plan.schema.json.
+if [ $# -gt 0 ]; then
+  exec "$python" "$root/scripts/check_json_schema.py" "$schema" "${files[@]}"
+fi
+status=0
+"$python" "$root/scripts/check_json_schema.py" "$schema" "${files[@]}" || status=1
+
+# Diff reports: every JSON golden in Fixtures/diff/ plus one freshly produced report, so a
+# renderer change that the goldens have not caught up with still fails here.
+diff_schema="$root/schemas/diff.schema.json"
+diff_files=("$root"/Fixtures/diff/*.diff.json)
+fresh="$(mktemp -d)"
+trap 'rm -rf "$fresh"' EXIT
+bin="$root/.build/debug/planbridge"
+if [ ! -x "$bin" ]; then
+  (cd "$root" && swift build --product planbridge >&2) || { echo "check-json-schema: cannot build planbridge" >&2; exit 2; }
+fi
+# diff(1) exit status: 1 means "differences", which is expected here; 2 or more is trouble.
+rc=0
+"$bin" diff --format json "$root/Fixtures/diff/relaunch-baseline.plan.json" \
+  "$root/Fixtures/diff/relaunch-current.plan.json" >"$fresh/fresh.diff.json" || rc=$?
+if [ "$rc" -gt 1 ]; then
+  echo "check-json-schema: planbridge diff failed with status $rc" >&2
+  exit 2
+fi
+diff_files+=("$fresh/fresh.diff.json")
+"$python" "$root/scripts/check_json_schema.py" "$diff_schema" "${diff_files[@]}" || status=1
+exit "$status"
