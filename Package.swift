@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "PlanModel", swiftSettings: strict),
         .target(name: "PlanFormats", dependencies: ["PlanModel", "CLibXML2"], swiftSettings: strict),
         .target(name: "PlanSchedule", dependencies: ["PlanModel"], swiftSettings: strict),
-        .target(name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "PlanValidation", dependencies: ["PlanModel", "PlanFormats", "PlanSchedule", "CLibXML2"],
+            // The MSPDI schemas travel with the binary; schemas/ links to them for xmllint and docs.
+            resources: [.copy("Schemas")], swiftSettings: strict),
         .target(name: "PlanDiff", dependencies: ["PlanModel", "PlanSchedule"], swiftSettings: strict),
 
         // Tools.

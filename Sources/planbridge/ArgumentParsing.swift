@@ -8,8 +8,10 @@ struct ArgumentSpec: Sendable {
     var name: String
     var help: String
     var isOptional = false
+    /// The last argument may take every remaining positional word (`validate FILE...`).
+    var isRepeated = false
 
-    var display: String { "<\(name)>" }
+    var display: String { "<\(name)>" + (isRepeated ? " ..." : "") }
 }
 
 /// A `--long` option: a flag, or one that takes a value, optionally from a fixed list.
@@ -73,6 +75,8 @@ struct ParsedArguments: Sendable, Equatable {
     var arguments: [String: String] = [:]
     var values: [String: String] = [:]
     var flags: Set<String> = []
+    /// Every word a repeated argument took, in order.
+    var repeated: [String: [String]] = [:]
 
     /// A required argument's value; the parser has already checked it is present.
     subscript(argument name: String) -> String { arguments[name] ?? "" }
@@ -179,6 +183,10 @@ extension CommandSpec {
         for (offset, argument) in arguments.enumerated() {
             if offset < positionals.count {
                 parsed.arguments[argument.name] = positionals[offset]
+                if argument.isRepeated {
+                    parsed.repeated[argument.name] = Array(positionals[offset...])
+                    return
+                }
             } else if !argument.isOptional {
                 throw UsageError("missing expected argument '\(argument.display)'", command: name)
             }
