@@ -7,13 +7,14 @@ extension DCMARule {
     static let testDelayDays = 600
 
     /// Critical path test: delay the first unstarted task of the longest critical path by 600 working
-    /// days and schedule again; the project finish must move by the same amount, or the path is
-    /// broken (a constraint, a missing link or a manual task holds the finish in place).
+    /// days and schedule again; the path's last task (the finish milestone, normally) must move by
+    /// the same amount, or the path is broken (a constraint, a missing link or a manual task holds
+    /// it in place). The project finish itself would always move: the delayed task is in it.
     static let criticalPathTest = DCMARule(number: 12, name: "critical-path-test", title: "critical path test") { population in
         let title = "critical path test"
         let context = population.context
         let schedule = context.schedule
-        guard let finish = schedule.projectFinish, let path = schedule.longestCriticalPath?.tasks else {
+        guard let path = schedule.longestCriticalPath?.tasks, let end = path.last, let finish = schedule.tasks[end]?.finish else {
             return population.notApplicable(12, "critical-path-test", title, threshold: "finish slips by the delay", because: "the plan could not be scheduled or has no critical path")
         }
         guard let probe = path.compactMap(context.task).first(where: { population.incompleteIDs.contains($0.id) && !$0.isManuallyScheduled && $0.actualStart == nil && ($0.percentComplete ?? 0) == 0 }),
@@ -24,13 +25,13 @@ extension DCMARule {
         let delay = testDelayDays * context.minutesPerDay
         var delayed = context.plan
         delayed.tasks[position].lengthen(by: delay)
-        let newFinish = Scheduler(ScheduleOptions(statusDate: context.plan.project.statusDate)).schedule(delayed).projectFinish ?? finish
+        let newFinish = Scheduler(ScheduleOptions(statusDate: context.plan.project.statusDate)).schedule(delayed).tasks[end]?.finish ?? finish
         let slip = newFinish >= finish ? population.projectCalendar.workingMinutes(from: finish, to: newFinish) : 0
         // A slip within a day of the delay passes: task calendars may round it to their own days.
         let passes = slip >= delay - context.minutesPerDay
         return DCMACheck(number: 12, name: "critical-path-test", title: title, threshold: "finish slips by the delay",
                          value: Double(slip) / Double(delay), count: nil, outcome: passes ? .pass : .fail, offending: passes ? [] : [probe.id],
-                         detail: "delaying \(probe.id) by \(testDelayDays) working days moved the project finish by \(ValidationRule.workingDays(slip, context)) working days")
+                         detail: "delaying \(probe.id) by \(testDelayDays) working days moved the path's end \(end) by \(ValidationRule.workingDays(slip, context)) working days")
     }
 
     /// (critical path length + total float) / critical path length, the float being the time
