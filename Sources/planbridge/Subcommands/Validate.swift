@@ -9,7 +9,7 @@ enum Validate {
 
     static let spec = CommandSpec(
         name: "validate",
-        abstract: "Check plans for broken structure, contradictions and schedule-quality problems.",
+        abstract: "Check a plan's structure, logic and schedule quality.",
         discussion: """
             Each file is read (the reader reports its structural problems; MS Project XML is also \
             checked against the lenient MSPDI schema, with line and column), then the plan is \
