@@ -90,4 +90,15 @@ if [ "$rc" -gt 1 ]; then
 fi
 diff_files+=("$fresh/fresh.diff.json")
 "$python" "$root/scripts/check_json_schema.py" "$diff_schema" "${diff_files[@]}" || status=1
+
+# Validation reports: every fixture (semantic rules) and the clean plan with the DCMA table.
+# Status 1 means "findings", expected for the trigger fixtures.
+rc=0
+"$bin" validate --format json "$root"/Fixtures/validate/*.plan.json >"$fresh/semantics.validate.json" || rc=$?
+"$bin" validate --format json --rules dcma "$root/Fixtures/validate/clean.plan.json" >"$fresh/dcma.validate.json" || rc=$(( rc > 1 ? rc : $? ))
+if [ "$rc" -gt 1 ]; then
+  echo "check-json-schema: planbridge validate failed with status $rc" >&2
+  exit 2
+fi
+"$python" "$root/scripts/check_json_schema.py" "$root/schemas/validate.schema.json" "$fresh/semantics.validate.json" "$fresh/dcma.validate.json" || status=1
 exit "$status"
