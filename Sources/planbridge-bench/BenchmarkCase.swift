@@ -17,6 +17,12 @@ struct BenchmarkCase: Sendable {
         case diffRead = "diff-read"
         /// Diffing those two plans in memory.
         case diff
+        /// Reading the generated plan's MSPDI file, the yardstick for `validate`.
+        case validateRead = "validate-read"
+        /// Every semantic rule and the DCMA checks on that plan, already read.
+        case validate
+        /// The lenient MSPDI schema over the same file (the structural layer of `validate`).
+        case validateSchema = "validate-schema"
     }
 
     var format: FormatDescriptor
@@ -62,6 +68,7 @@ extension BenchmarkCase {
         case .read: return try measureRead(seed: seed, runs: runs, folder: folder)
         case .schedule: return try measureSchedule(seed: seed, runs: runs)
         case .diffRead, .diff: return try measureDiff(seed: seed, runs: runs, folder: folder)
+        case .validateRead, .validate, .validateSchema: return try measureValidate(seed: seed, runs: runs)
         }
     }
 

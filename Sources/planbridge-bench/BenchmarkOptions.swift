@@ -25,7 +25,7 @@ struct BenchmarkOptions {
         Generates a plan per task count (seeded, not timed), then times writing it in FORMAT and
         reading it back, best of R runs (default 3), each case in a child process so that its
         peak RSS is its own. Prints a Markdown table on stdout, progress on stderr.
-          FORMAT        a format name from `planbridge-bench list`, `all`, `schedule`, or `diff`
+          FORMAT        a format name from `planbridge-bench list`, `all`, `schedule`, `diff`, `validate`
           --tasks       task counts, comma-separated (default 10000)
           --seed        generator seed (default 42)
           --runs        timed repetitions per case; the best is reported (default 3)

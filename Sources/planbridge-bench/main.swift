@@ -59,7 +59,12 @@ let diffCases = options.formats.contains("diff")
     ? options.taskCounts.flatMap { tasks in
         [BenchmarkCase.Operation.diffRead, .diff].map { BenchmarkCase(format: registry.formats.first { $0.id == "mspdi" }!, operation: $0, tasks: tasks) }
     } : []
-for name in options.formats where name != "schedule" && name != "diff" {
+// `validate` times reading one MSPDI file, then the rules and the schema on it (ValidateBenchmark.swift).
+let validateCases = options.formats.contains("validate")
+    ? options.taskCounts.flatMap { tasks in
+        [BenchmarkCase.Operation.validateRead, .validate, .validateSchema].map { BenchmarkCase(format: registry.formats.first { $0.id == "mspdi" }!, operation: $0, tasks: tasks) }
+    } : []
+for name in options.formats where !["schedule", "diff", "validate"].contains(name) {
     if name == "all" {
         formats += benchmarkable
         continue
@@ -81,7 +86,7 @@ do {
 }
 
 var report = Report(runs: options.runs, seed: options.seed, inProcess: options.inProcess)
-for benchmark in BenchmarkCase.table(formats: formats, taskCounts: options.taskCounts) + scheduleCases + diffCases {
+for benchmark in BenchmarkCase.table(formats: formats, taskCounts: options.taskCounts) + scheduleCases + diffCases + validateCases {
     standardError("\(benchmark.format.id) \(benchmark.operation.rawValue) \(benchmark.tasks) tasks …")
     do {
         let measurement =
