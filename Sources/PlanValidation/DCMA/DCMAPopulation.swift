@@ -36,7 +36,8 @@ public struct DCMAPopulation: Sendable {
 
     /// A share check: `failing` of `population`, passing when the share is within `limit`.
     func share(_ number: Int, _ name: String, _ title: String, failing: [TaskID], of population: Int, atMost limit: Double, threshold: String, detail: String) -> DCMACheck {
-        let value = population == 0 ? 0 : Double(failing.count) / Double(population)
+        guard population > 0 else { return notApplicable(number, name, title, threshold: threshold, because: "nothing to count: \(detail)") }
+        let value = Double(failing.count) / Double(population)
         return DCMACheck(number: number, name: name, title: title, threshold: threshold, value: value, count: (failing.count, population),
                          outcome: value <= limit + 1e-12 ? .pass : .fail, offending: failing, detail: detail)
     }

@@ -1,5 +1,6 @@
 import PlanFormats
 import PlanModel
+import PlanValidation
 
 /// `planbridge info FILE`: what is inside a plan, at a glance.
 enum Info {
@@ -11,7 +12,8 @@ enum Info {
         discussion: """
             Counts tasks by kind, resources by type, assignments, dependencies by type, calendars \
             with their exceptions, custom fields and kept extension data, and shows the project's \
-            dates beside the range its tasks actually span.
+            dates beside the range its tasks actually span, then the DCMA 14-point schedule \
+            assessment (planbridge validate --rules dcma gives the offending tasks).
             """,
         arguments: [ArgumentSpec(name: "file", help: "The plan to describe, or '-' for standard input.")],
         options: [.inputFormat("the file"), .reportFormat]
@@ -26,7 +28,16 @@ enum Info {
         }
         context.console.report(loaded.diagnostics)
         let summary = PlanSummary(loaded)
-        context.console.print(arguments.value("format") == "json" ? summary.json.rendered() : summary.text)
+        let dcma = Validator(only: ["dcma"]).validate(loaded.result.plan, source: loaded.input.sourceName).dcma
+        if arguments.value("format") == "json" {
+            guard case .object(var members) = summary.json else { return .success }
+            members.append(("dcma", .array(dcma.map(\.json))))
+            context.console.print(JSONValue.object(members).rendered())
+        } else {
+            let outcomes = dcma.map(\.outcomeText)
+            let counts = ["pass", "fail", "n/a"].map { name in "\(outcomes.filter { $0 == name }.count) \(name)" }.joined(separator: ", ")
+            context.console.print(summary.text + "Schedule quality (DCMA 14-point): \(counts)\n" + dcma.map { $0.tableRow + "\n" }.joined())
+        }
         return .success
     }
 }

@@ -85,10 +85,7 @@ enum Validate {
         var lines = result.diagnostics.map { context.console.render($0) }
         if !result.dcma.isEmpty {
             lines.append("\(result.file): DCMA 14-point assessment")
-            for check in result.dcma {
-                let count = check.count.map { " (\($0.failing) of \($0.of))" } ?? ""
-                lines.append("  \(String(check.number).leftPadded(2)) \(check.title.padded(28)) \(check.outcomeText.padded(4)) \(check.valueText)\(count), threshold \(check.threshold)")
-            }
+            lines += result.dcma.map(\.tableRow)
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
@@ -111,24 +108,4 @@ enum Validate {
             })),
         ])
     }
-}
-
-extension DCMACheck {
-    var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("number", .int(number)), ("code", .string(code)), ("title", .string(title)),
-            ("threshold", .string(threshold)), ("outcome", .string(outcomeText)),
-            ("value", value == nil ? .null : .string(valueText)),
-        ]
-        if let count { members.append(("failing", .int(count.failing))); members.append(("of", .int(count.of))) }
-        if case .notApplicable(let reason) = outcome { members.append(("reason", .string(reason))) }
-        members.append(("detail", .string(detail)))
-        members.append(("tasks", .array(offending.map { .string($0.rawValue) })))
-        return .object(members)
-    }
-}
-
-private extension String {
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
