@@ -39,7 +39,8 @@ public final class ValidationContext: Sendable {
         self.plan = plan
         self.source = source
         calendars = CalendarResolver(plan.calendars)
-        schedule = Scheduler(ScheduleOptions(statusDate: plan.project.statusDate)).schedule(plan)
+        // One critical path is all the rules use (the longest, for the critical path test).
+        schedule = Scheduler(ScheduleOptions(statusDate: plan.project.statusDate, criticalPathLimit: 1)).schedule(plan)
         var index: [TaskID: Int] = [:]
         for (position, task) in plan.tasks.enumerated() where index[task.id] == nil { index[task.id] = position }
         taskIndex = index
