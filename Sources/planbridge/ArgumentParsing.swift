@@ -317,7 +317,7 @@ private enum HelpColumns {
             let indent = String(repeating: " ", count: nameWidth)
             let help = wrap(row.help, width: lineWidth, indent: indent)
             if name.count < nameWidth - 1 {
-                return name.padding(toLength: nameWidth) + help.dropFirst(nameWidth)
+                return name.padded(to: nameWidth) + help.dropFirst(nameWidth)
             }
             return name + "\n" + help
         }.joined(separator: "\n")
@@ -336,11 +336,5 @@ private enum HelpColumns {
         }
         lines.append(line)
         return lines.joined(separator: "\n")
-    }
-}
-
-extension String {
-    fileprivate func padding(toLength length: Int) -> String {
-        count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 }

@@ -44,7 +44,7 @@ struct DCMATests {
         var plan = try Self.clean()
         plan.dependencies[1].lag = .time(WorkDuration(minutes: -480, unit: .days))
         plan.dependencies[2].type = .startToStart
-        #expect(Self.check("leads", plan).count! == (1, 3))
+        #expect(Self.check("leads", plan).count == DCMACheck.Tally(failing: 1, of: 3))
         #expect(Self.check("leads", plan).outcome == .fail)
         #expect(Self.check("relationship-types", plan).outcome == .fail)
         plan.dependencies[1].lag = .time(WorkDuration(minutes: 480, unit: .days))

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 
 /// One of the DCMA 14-point schedule assessment's checks, as measured on a plan: what was
@@ -7,6 +8,17 @@ public struct DCMACheck: Hashable, Sendable {
         case pass, fail
         /// The plan lacks what the check measures (no status date, no baseline, no resources).
         case notApplicable(reason: String)
+    }
+
+    /// How many items failed, out of how many were looked at.
+    public struct Tally: Hashable, Sendable {
+        public let failing: Int
+        public let of: Int
+
+        public init(failing: Int, of: Int) {
+            self.failing = failing
+            self.of = of
+        }
     }
 
     /// 1–14, in the DCMA's order.
@@ -19,7 +31,7 @@ public struct DCMACheck: Hashable, Sendable {
     /// The measured value (a share 0–1, or an index), nil when not applicable.
     public let value: Double?
     /// How many items failed, out of how many were looked at (nil for the index checks).
-    public let count: (failing: Int, of: Int)?
+    public let count: Tally?
     public let outcome: Outcome
     /// The tasks that fail the check, in plan order.
     public let offending: [TaskID]
@@ -28,25 +40,11 @@ public struct DCMACheck: Hashable, Sendable {
 
     public var code: String { "dcma." + name }
 
-    public static func == (lhs: DCMACheck, rhs: DCMACheck) -> Bool {
-        lhs.number == rhs.number && lhs.value == rhs.value && lhs.outcome == rhs.outcome && lhs.offending == rhs.offending
-            && lhs.count?.failing == rhs.count?.failing && lhs.count?.of == rhs.count?.of && lhs.detail == rhs.detail
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(number)
-        hasher.combine(offending)
-    }
 
     /// The measured value as people read it: `3.2%` for a share, `0.97` for an index.
     public var valueText: String {
         guard let value else { return "n/a" }
-        if count != nil {
-            let tenths = Int((value * 1000).rounded())
-            return "\(tenths / 10).\(tenths % 10)%"
-        }
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
+        return count != nil ? String(format: "%.1f%%", value * 100) : String(format: "%.2f", value)
     }
 
     public var outcomeText: String {
@@ -56,8 +54,4 @@ public struct DCMACheck: Hashable, Sendable {
         case .notApplicable: "n/a"
         }
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -38,7 +38,7 @@ public struct DCMAPopulation: Sendable {
     func share(_ number: Int, _ name: String, _ title: String, failing: [TaskID], of population: Int, atMost limit: Double, threshold: String, detail: String) -> DCMACheck {
         guard population > 0 else { return notApplicable(number, name, title, threshold: threshold, because: "nothing to count: \(detail)") }
         let value = Double(failing.count) / Double(population)
-        return DCMACheck(number: number, name: name, title: title, threshold: threshold, value: value, count: (failing.count, population),
+        return DCMACheck(number: number, name: name, title: title, threshold: threshold, value: value, count: DCMACheck.Tally(failing: failing.count, of: population),
                          outcome: value <= limit + 1e-12 ? .pass : .fail, offending: failing, detail: detail)
     }
 

@@ -9,7 +9,7 @@ extension XSDSchema {
     public static let mspdiStrict: XSDSchema? = bundled("mspdi.xsd")
 
     static func bundled(_ name: String) -> XSDSchema? {
-        guard let url = Bundle.module.url(forResource: "Schemas/" + name, withExtension: nil) ?? Bundle.module.url(forResource: name, withExtension: nil),
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Schemas"),
             let data = try? Data(contentsOf: url)
         else { return nil }
         return try? XSDSchema(bytes: [UInt8](data), name: name)

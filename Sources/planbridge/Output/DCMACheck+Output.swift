@@ -19,11 +19,6 @@ extension DCMACheck {
     /// `   6 high float                   pass 0.0% (0 of 4), threshold ≤ 5%`, for `validate` and `info`.
     var tableRow: String {
         let counted = count.map { " (\($0.failing) of \($0.of))" } ?? ""
-        return "  \(String(number).leftPadded(2)) \(title.padded(28)) \(outcomeText.padded(4)) \(valueText)\(counted), threshold \(threshold)"
+        return "  \(String(number).leftPadded(to: 2)) \(title.padded(to: 28)) \(outcomeText.padded(to: 4)) \(valueText)\(counted), threshold \(threshold)"
     }
-}
-
-private extension String {
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -82,9 +82,3 @@ extension TaskKind {
         }
     }
 }
-
-extension String {
-    fileprivate func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
