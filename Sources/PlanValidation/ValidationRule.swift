@@ -35,12 +35,14 @@ public final class ValidationContext: Sendable {
     /// Task positions by identity; the first of duplicates wins (duplicates are a finding of their own).
     let taskIndex: [TaskID: Int]
 
-    public init(plan: Plan, source: String) {
+    /// `schedule` is the plan as `planbridge schedule` computes it by default (the plan's own
+    /// status date), when the caller has it already; otherwise it is computed here.
+    public init(plan: Plan, source: String, schedule: ScheduleResult? = nil) {
         self.plan = plan
         self.source = source
         calendars = CalendarResolver(plan.calendars)
         // One critical path is all the rules use (the longest, for the critical path test).
-        schedule = Scheduler(ScheduleOptions(statusDate: plan.project.statusDate, criticalPathLimit: 1)).schedule(plan)
+        self.schedule = schedule ?? Scheduler(ScheduleOptions(criticalPathLimit: 1)).schedule(plan)
         var index: [TaskID: Int] = [:]
         for (position, task) in plan.tasks.enumerated() where index[task.id] == nil { index[task.id] = position }
         taskIndex = index

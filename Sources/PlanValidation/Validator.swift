@@ -1,4 +1,5 @@
 import PlanModel
+import PlanSchedule
 
 /// Runs the selected rules over a plan and collects what they found.
 public struct Validator: Sendable {
@@ -29,11 +30,11 @@ public struct Validator: Sendable {
         dcma = DCMARule.all.filter { selected($0.name, $0.code, "dcma") }
     }
 
-    public func validate(_ plan: Plan, source: String) -> ValidationReport {
-        let context = ValidationContext(plan: plan, source: source)
+    /// `schedule`, when given, is the plan's default schedule (see `ValidationContext`).
+    public func validate(_ plan: Plan, source: String, schedule: ScheduleResult? = nil) -> ValidationReport {
+        let context = ValidationContext(plan: plan, source: source, schedule: schedule)
         let findings = semantic.flatMap { $0.check(context) }
-        let population = DCMAPopulation(context)
-        let checks = dcma.map { $0.assess(population) }
+        let checks = dcma.isEmpty ? [] : { population in dcma.map { $0.assess(population) } }(DCMAPopulation(context))
         return ValidationReport(diagnostics: findings + checks.compactMap { $0.diagnostic(file: source) }, dcma: checks)
     }
 }

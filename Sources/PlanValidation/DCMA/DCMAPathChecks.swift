@@ -25,7 +25,7 @@ extension DCMARule {
         let delay = testDelayDays * context.minutesPerDay
         var delayed = context.plan
         delayed.tasks[position].lengthen(by: delay)
-        let newFinish = Scheduler(ScheduleOptions(statusDate: context.plan.project.statusDate, criticalPathLimit: 1)).schedule(delayed).tasks[end]?.finish ?? finish
+        let newFinish = Scheduler(ScheduleOptions(criticalPathLimit: 1)).schedule(delayed).tasks[end]?.finish ?? finish
         let slip = newFinish >= finish ? population.projectCalendar.workingMinutes(from: finish, to: newFinish) : 0
         // A slip within a day of the delay passes: task calendars may round it to their own days.
         let passes = slip >= delay - context.minutesPerDay

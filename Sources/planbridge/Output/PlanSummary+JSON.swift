@@ -19,6 +19,7 @@ extension PlanSummary {
             ("customFields", Self.counts(customFieldsByEntity.map { ($0.0.rawValue, $0.1) }, key: "byEntity")),
             ("extensions", .int(extensionCount)),
             ("diagnostics", .array(diagnostics.map(\.json))),
+            ("dcma", .array(dcma.map(\.json))),
         ])
     }
 

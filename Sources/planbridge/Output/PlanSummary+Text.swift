@@ -28,9 +28,17 @@ extension PlanSummary {
             ("Extensions", String(extensionCount)),
         ]
         let width = rows.map(\.label.count).max()! + 3
-        return rows.map { row in
+        let table = rows.map { row in
             row.label.isEmpty ? "  " + row.value : (row.label + ":").padded(to: width) + row.value
-        }.joined(separator: "\n") + "\n"
+        }
+        return (table + dcmaLines).joined(separator: "\n") + "\n"
+    }
+
+    /// The DCMA headline (how many checks passed, failed, did not apply), then its table.
+    private var dcmaLines: [String] {
+        let outcomes = dcma.map(\.outcomeText)
+        let counts = ["pass", "fail", "n/a"].map { name in "\(outcomes.filter { $0 == name }.count) \(name)" }
+        return ["Schedule quality (DCMA 14-point): " + counts.joined(separator: ", ")] + dcma.map(\.tableRow)
     }
 
     /// `finish 2024-03-28 17:00, critical path 3 tasks over 15 days, 4 critical tasks`, or why

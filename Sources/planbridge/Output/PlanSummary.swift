@@ -1,6 +1,7 @@
 import PlanFormats
 import PlanModel
 import PlanSchedule
+import PlanValidation
 
 /// What `planbridge info` says about a plan: counts by kind and the dates that frame it.
 struct PlanSummary {
@@ -24,6 +25,8 @@ struct PlanSummary {
     var diagnostics: [Diagnostic]
     /// The plan scheduled as `planbridge schedule` would (finish, critical path, critical tasks).
     var schedule: ScheduleResult
+    /// The DCMA 14-point assessment over that schedule.
+    var dcma: [DCMACheck]
     var conventions: TimeConventions
 
     init(_ loaded: LoadedPlans) {
@@ -50,6 +53,7 @@ struct PlanSummary {
             + plan.calendars.reduce(0) { $0 + $1.extensions.count }
         diagnostics = loaded.diagnostics
         schedule = Scheduler().schedule(plan)
+        dcma = Validator(only: ["dcma"]).validate(plan, source: source, schedule: schedule).dcma
         conventions = plan.project.conventions
     }
 

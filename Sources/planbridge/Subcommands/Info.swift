@@ -1,6 +1,5 @@
 import PlanFormats
 import PlanModel
-import PlanValidation
 
 /// `planbridge info FILE`: what is inside a plan, at a glance.
 enum Info {
@@ -28,16 +27,7 @@ enum Info {
         }
         context.console.report(loaded.diagnostics)
         let summary = PlanSummary(loaded)
-        let dcma = Validator(only: ["dcma"]).validate(loaded.result.plan, source: loaded.input.sourceName).dcma
-        if arguments.value("format") == "json" {
-            guard case .object(var members) = summary.json else { return .success }
-            members.append(("dcma", .array(dcma.map(\.json))))
-            context.console.print(JSONValue.object(members).rendered())
-        } else {
-            let outcomes = dcma.map(\.outcomeText)
-            let counts = ["pass", "fail", "n/a"].map { name in "\(outcomes.filter { $0 == name }.count) \(name)" }.joined(separator: ", ")
-            context.console.print(summary.text + "Schedule quality (DCMA 14-point): \(counts)\n" + dcma.map { $0.tableRow + "\n" }.joined())
-        }
+        context.console.print(arguments.value("format") == "json" ? summary.json.rendered() : summary.text)
         return .success
     }
 }
