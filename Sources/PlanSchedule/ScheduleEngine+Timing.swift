@@ -48,7 +48,7 @@ extension ScheduleEngine {
             var latest = start
             for load in loads[t] {
                 let work = share(of: load, minutes: minutes, t)
-                latest = max(latest, checked(t, calendars[load.calendar].adding(workingMinutes: work, to: start, as: .finish), else: start))
+                latest = max(latest, checked(t, calendars[load.calendar].adding(workingSeconds: work, to: start, as: .finish), else: start))
             }
             return latest
         }
@@ -63,17 +63,17 @@ extension ScheduleEngine {
             var earliest = finish
             for load in loads[t] {
                 let work = share(of: load, minutes: minutes, t)
-                earliest = min(earliest, checked(t, calendars[load.calendar].adding(workingMinutes: -work, to: finish, as: .start), else: finish))
+                earliest = min(earliest, checked(t, calendars[load.calendar].adding(workingSeconds: -work, to: finish, as: .start), else: finish))
             }
             return earliest
         }
         return checked(t, calendar(of: t).adding(workingMinutes: -minutes, to: finish, as: .start), else: finish)
     }
 
-    /// The part of a resource's minutes that `minutes` of the task's duration stands for (all of
-    /// them for the whole duration, the remaining share for a task in progress).
+    /// The part of a resource's working seconds that `minutes` of the task's duration stands for
+    /// (all of them for the whole duration, the remaining share for a task in progress).
     private func share(of load: ResourceLoad, minutes: Int, _ t: Int) -> Int {
-        minutes == duration[t] ? load.minutes : Int((Double(load.minutes) * Double(minutes) / Double(duration[t])).rounded())
+        minutes == duration[t] ? load.seconds : Int((Double(load.seconds) * Double(minutes) / Double(duration[t])).rounded())
     }
 
     /// `date` moved by link `link`'s lag (`sign` −1 removes it), on the successor's calendar.

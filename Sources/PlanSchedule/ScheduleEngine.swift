@@ -131,6 +131,17 @@ struct ScheduleEngine {
             calendarIndex.append(slot(task.calendar))
             readTask(task, t: t, conventions: conventions)
         }
+        var sharedSlot: [[CalendarID]: Int] = [:]
+        // A resource's calendar on a task: see `ResourceLoad`.
+        func slot(task: CalendarID?, resource: CalendarID?) -> Int {
+            guard let task, resolver[task] != nil else { return slot(resource) }
+            guard let resource, resolver[resource] != nil, resource != task else { return slot(task) }
+            if let known = sharedSlot[[task, resource]] { return known }
+            let shared = calendars[slot(task)].sharingWorkingTime(with: calendars[slot(resource)])
+            sharedSlot[[task, resource]] = calendars.count
+            calendars.append(shared)
+            return calendars.count - 1
+        }
         loads = ResourceLoad.loads(plan, network: network, isElapsed: isElapsed, duration: duration, calendarSlot: slot)
         // Where the done part of a started task ends depends on who does the work, so it is
         // worked out once the loads are known.

@@ -21,6 +21,7 @@ extension PlanBuilder {
             let id = calendarID(number, key: "night-shift")
             plan.calendars.append(WorkCalendar(id: id, name: "Night Shift", week: nightShift))
             otherBaseCalendars.append(id)
+            nightShiftCalendar = id
         }
         // Resource calendars for a few people, as MS Project derives one per work resource.
         let people = plan.resources.indices.filter { plan.resources[$0].type == .work }.prefix(rng.int(1...3))
@@ -117,10 +118,14 @@ extension PlanBuilder {
                     recurrence: Recurrence(pattern: .monthlyByDay(interval: 2, day: 15))))
         }
         if rng.chance(0.4) {
+            // Ten days, each one occurrence, the last on 30 April. MS Project writes that last day
+            // as the end; an end later than it (this said 30 June, with nine occurrences) is a
+            // file MS Project never writes, and readers that take the end over the count (MPXJ)
+            // then see five more weeks of training.
             exceptions.append(
                 CalendarException(
-                    name: "Fortnightly training", from: day(2026, 3, 2), to: day(2026, 6, 30), intervals: morningOnly,
-                    recurrence: Recurrence(pattern: .weekly(interval: 2, days: [.wednesday, .thursday]), occurrences: 9)))
+                    name: "Fortnightly training", from: day(2026, 3, 2), to: day(2026, 4, 30), intervals: morningOnly,
+                    recurrence: Recurrence(pattern: .weekly(interval: 2, days: [.wednesday, .thursday]), occurrences: 10)))
         }
         if rng.chance(0.3) {
             exceptions.append(
