@@ -85,10 +85,16 @@ extension ScheduleEngine {
         let predecessor = network.linkPredecessor[link]
         let successor = network.linkSuccessor[link]
         let amount = lag.duration(predecessorDuration: durationValue[predecessor])
-        let minutes = sign * amount.minutes
-        if minutes == 0 { return date }
-        if amount.isElapsed { return date.adding(minutes: minutes) }
-        let moved = calendar(of: successor).adding(workingMinutes: minutes, to: date, as: minutes > 0 ? .finish : .start)
+        // A percentage is kept to the second: 25 % of 7.5 hours is 112.5 minutes, and MS Project
+        // (tenths of a minute) moves the date by exactly that, not by 113.
+        var seconds = sign * amount.minutes * 60
+        if case .percent(let percent, _) = lag {
+            let product = sign * percent * durationValue[predecessor].minutes * 60
+            seconds = (product + (product >= 0 ? 50 : -50)) / 100
+        }
+        if seconds == 0 { return date }
+        if amount.isElapsed { return CivilDateTime(secondsSinceEpoch: date.secondsSinceEpoch + seconds) }
+        let moved = calendar(of: successor).adding(workingSeconds: seconds, to: date, as: seconds > 0 ? .finish : .start)
         return checked(successor, moved, else: date)
     }
 

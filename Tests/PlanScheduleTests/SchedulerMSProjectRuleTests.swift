@@ -89,4 +89,20 @@ struct SchedulerMSProjectRuleTests {
         let successor = try #require(result.tasks["B"])
         #expect(successor.earlyStart == Self.at(6, 8))
     }
+
+    /// 25 % of a 7.5-hour predecessor is 112.5 working minutes: from Monday 16:30 to Tuesday
+    /// 09:22:30. Rounded to 113 minutes, the successor started at 09:23.
+    @Test func aPercentLagIsKeptToTheSecond() throws {
+        let plan = Plan(
+            project: Project(start: Self.monday),
+            tasks: [
+                PlanTask(id: "A", name: "Survey", duration: WorkDuration(minutes: 450, unit: .hours)),
+                PlanTask(id: "B", name: "Report", duration: WorkDuration(minutes: 60, unit: .hours)),
+            ],
+            dependencies: [Dependency(predecessor: "A", successor: "B", lag: .percent(25, elapsed: false))])
+        let result = Scheduler().schedule(plan)
+        #expect(result.tasks["A"]?.earlyFinish == Self.at(4, 16, 30))
+        let successor = try #require(result.tasks["B"])
+        #expect(successor.earlyStart == Self.at(5, 9, 22, 30))
+    }
 }
