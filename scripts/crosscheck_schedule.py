@@ -27,7 +27,7 @@ jpype.startJVM()
 
 from java.lang import Exception as JavaException  # noqa: E402
 from java.time import DayOfWeek  # noqa: E402
-from org.mpxj import ConstraintType, Duration, RelationType, TaskMode, TimeUnit  # noqa: E402
+from org.mpxj import ConstraintType, Duration, RelationType, ScheduleFrom, TaskMode, TimeUnit  # noqa: E402
 from org.mpxj.cpm import MicrosoftScheduler  # noqa: E402
 from org.mpxj.reader import UniversalProjectReader  # noqa: E402
 
@@ -110,6 +110,9 @@ def mpxj_schedule(path):
     # the input is taken first.
     elapsed = {str(int(t.getUniqueID())) for t in project.getTasks()
                if t.getUniqueID() is not None and t.getDuration() is not None and t.getDuration().getUnits().isElapsed()}
+    # MicrosoftScheduler schedules forward from the date it is given; it has no backward pass for
+    # a plan scheduled from its finish, which PlanBridge schedules from the project finish.
+    from_finish = project.getProjectProperties().getScheduleFrom() == ScheduleFrom.FINISH
     start = project.getProjectProperties().getStartDate()
     MicrosoftScheduler().schedule(project, start)
     tasks = {}
@@ -118,7 +121,7 @@ def mpxj_schedule(path):
         if uid is None or int(uid) == 0 or task.getNull():
             continue
         tasks[str(int(uid))] = task
-    return tasks, filled, elapsed
+    return tasks, filled, elapsed, from_finish
 
 
 def has_progress(task):
@@ -180,6 +183,7 @@ MPXJ_DEPARTURES = {
     "summary over an inactive task",
     "start constraint dated in non-working time",
     "after a manually scheduled task with an ALAP constraint",
+    "plan scheduled from its finish",
 }
 
 
@@ -286,6 +290,8 @@ def classify(task, mine, context):
     finishes agree."""
     differs = context["differs"]
     elapsed = uid_of(task) in context["elapsed"]
+    if context["from finish"]:
+        return "plan scheduled from its finish"
     if task.getTaskMode() == TaskMode.MANUALLY_SCHEDULED:
         return "manually scheduled"
     if is_elapsed_with_work(task, context["elapsed"]):
@@ -355,7 +361,7 @@ def compare_file(path, planbridge, out_dir, totals, classes):
         totals["files PlanBridge failed"] += 1
         return
     try:
-        theirs, filled, elapsed = mpxj_schedule(path)
+        theirs, filled, elapsed, from_finish = mpxj_schedule(path)
     except JavaException as error:
         print(f"{name}: MPXJ refused to schedule it: {error}")
         totals["files MPXJ refused"] += 1
@@ -381,6 +387,7 @@ def compare_file(path, planbridge, out_dir, totals, classes):
         rows.append((uid, task, mine, same))
     their_finish = max((t.getFinish() for t in theirs.values() if t.getActive() and t.getFinish() is not None), default=None)
     context = {
+        "from finish": from_finish,
         "differs": {uid for uid, _, _, same in rows if not same},
         "elapsed": elapsed,
         "same project finish": minute(our_finish) == minute(their_finish),
