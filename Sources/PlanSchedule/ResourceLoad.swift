@@ -10,14 +10,21 @@ import PlanModel
 /// calendars, an elapsed task and one without work assignments are scheduled by their own
 /// duration on their own calendar instead. A share of the task's duration (the remaining part of
 /// a task in progress) is the same share of each assignment's work.
+///
+/// A resource works on its own calendar, the project calendar when it has none. On a task with a
+/// calendar of its own it works only when both that calendar and its own say so; a resource
+/// without a calendar then works the task's calendar.
 struct ResourceLoad {
     /// Index into the engine's calendars.
     var calendar: Int
-    /// Working minutes on that calendar for the whole task: work divided by units.
-    var minutes: Int
+    /// Working seconds on that calendar for the whole task: work divided by units. Seconds, not
+    /// minutes: 2 h 38 min at 33 % is 478.79 minutes, and MS Project (which keeps tenths of a
+    /// minute) finishes it at 16:58:48, not at 16:59 as a length rounded to the minute would.
+    var seconds: Int
 
     static func loads(
-        _ plan: Plan, network: ScheduleNetwork, isElapsed: [Bool], duration: [Int], calendarSlot: (CalendarID?) -> Int
+        _ plan: Plan, network: ScheduleNetwork, isElapsed: [Bool], duration: [Int],
+        calendarSlot: (_ task: CalendarID?, _ resource: CalendarID?) -> Int
     ) -> [[ResourceLoad]] {
         var result = Array(repeating: [ResourceLoad](), count: network.count)
         guard !plan.assignments.isEmpty else { return result }
@@ -37,8 +44,9 @@ struct ResourceLoad {
             else { continue }
             let units = assignment.units ?? 1
             guard units > 0.0001 else { continue }
-            let minutes = Int((Double(work.minutes) / units).rounded())
-            result[t].append(ResourceLoad(calendar: calendarSlot(resource.calendar), minutes: minutes))
+            let seconds = Int((Double(work.minutes * 60) / units).rounded())
+            let taskCalendar = plan.tasks[network.planIndex[t]].calendar
+            result[t].append(ResourceLoad(calendar: calendarSlot(taskCalendar, resource.calendar), seconds: seconds))
         }
         return result
     }

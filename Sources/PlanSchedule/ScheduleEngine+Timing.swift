@@ -48,7 +48,7 @@ extension ScheduleEngine {
             var latest = start
             for load in loads[t] {
                 let work = share(of: load, minutes: minutes, t)
-                latest = max(latest, checked(t, calendars[load.calendar].adding(workingMinutes: work, to: start, as: .finish), else: start))
+                latest = max(latest, checked(t, calendars[load.calendar].adding(workingSeconds: work, to: start, as: .finish), else: start))
             }
             return latest
         }
@@ -63,17 +63,17 @@ extension ScheduleEngine {
             var earliest = finish
             for load in loads[t] {
                 let work = share(of: load, minutes: minutes, t)
-                earliest = min(earliest, checked(t, calendars[load.calendar].adding(workingMinutes: -work, to: finish, as: .start), else: finish))
+                earliest = min(earliest, checked(t, calendars[load.calendar].adding(workingSeconds: -work, to: finish, as: .start), else: finish))
             }
             return earliest
         }
         return checked(t, calendar(of: t).adding(workingMinutes: -minutes, to: finish, as: .start), else: finish)
     }
 
-    /// The part of a resource's minutes that `minutes` of the task's duration stands for (all of
-    /// them for the whole duration, the remaining share for a task in progress).
+    /// The part of a resource's working seconds that `minutes` of the task's duration stands for
+    /// (all of them for the whole duration, the remaining share for a task in progress).
     private func share(of load: ResourceLoad, minutes: Int, _ t: Int) -> Int {
-        minutes == duration[t] ? load.minutes : Int((Double(load.minutes) * Double(minutes) / Double(duration[t])).rounded())
+        minutes == duration[t] ? load.seconds : Int((Double(load.seconds) * Double(minutes) / Double(duration[t])).rounded())
     }
 
     /// `date` moved by link `link`'s lag (`sign` −1 removes it), on the successor's calendar.
@@ -85,10 +85,16 @@ extension ScheduleEngine {
         let predecessor = network.linkPredecessor[link]
         let successor = network.linkSuccessor[link]
         let amount = lag.duration(predecessorDuration: durationValue[predecessor])
-        let minutes = sign * amount.minutes
-        if minutes == 0 { return date }
-        if amount.isElapsed { return date.adding(minutes: minutes) }
-        let moved = calendar(of: successor).adding(workingMinutes: minutes, to: date, as: minutes > 0 ? .finish : .start)
+        // A percentage is kept to the second: 25 % of 7.5 hours is 112.5 minutes, and MS Project
+        // (tenths of a minute) moves the date by exactly that, not by 113.
+        var seconds = sign * amount.minutes * 60
+        if case .percent(let percent, _) = lag {
+            let product = sign * percent * durationValue[predecessor].minutes * 60
+            seconds = (product + (product >= 0 ? 50 : -50)) / 100
+        }
+        if seconds == 0 { return date }
+        if amount.isElapsed { return CivilDateTime(secondsSinceEpoch: date.secondsSinceEpoch + seconds) }
+        let moved = calendar(of: successor).adding(workingSeconds: seconds, to: date, as: seconds > 0 ? .finish : .start)
         return checked(successor, moved, else: date)
     }
 

@@ -8,9 +8,11 @@ import PlanModel
 ///   links allow (FS: predecessor finish + lag; SS: predecessor start + lag; FF: predecessor finish
 ///   + lag − own duration, never before the project start; SF: predecessor start + lag − own
 ///   duration). Lags run on the successor's calendar; percent lags are a share of the
-///   predecessor's duration; elapsed lags and durations are clock time;
+///   predecessor's duration, to the second, and elapsed when that duration is; elapsed lags and
+///   durations are clock time;
 /// - a task with work assignments (fixed units or fixed work) takes as long as its resources need
-///   for their work at their units on their own calendars (see `ResourceLoad`);
+///   for their work at their units (to the second) on their own calendars, cut down to the task's
+///   calendar where the task has one (see `ResourceLoad`);
 /// - a start is moved to the next working moment of the task's calendar, except that a milestone
 ///   may sit at the end of a working period (Friday 17:00 rather than Monday 08:00);
 /// - constraints: SNET and FNET push the early dates later, SNLT and FNLT pull them earlier even
@@ -130,6 +132,17 @@ struct ScheduleEngine {
             let task = plan.tasks[network.planIndex[t]]
             calendarIndex.append(slot(task.calendar))
             readTask(task, t: t, conventions: conventions)
+        }
+        var sharedSlot: [[CalendarID]: Int] = [:]
+        // A resource's calendar on a task: see `ResourceLoad`.
+        func slot(task: CalendarID?, resource: CalendarID?) -> Int {
+            guard let task, resolver[task] != nil else { return slot(resource) }
+            guard let resource, resolver[resource] != nil, resource != task else { return slot(task) }
+            if let known = sharedSlot[[task, resource]] { return known }
+            let shared = calendars[slot(task)].sharingWorkingTime(with: calendars[slot(resource)])
+            sharedSlot[[task, resource]] = calendars.count
+            calendars.append(shared)
+            return calendars.count - 1
         }
         loads = ResourceLoad.loads(plan, network: network, isElapsed: isElapsed, duration: duration, calendarSlot: slot)
         // Where the done part of a started task ends depends on who does the work, so it is

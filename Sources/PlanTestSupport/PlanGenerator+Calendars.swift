@@ -21,6 +21,7 @@ extension PlanBuilder {
             let id = calendarID(number, key: "night-shift")
             plan.calendars.append(WorkCalendar(id: id, name: "Night Shift", week: nightShift))
             otherBaseCalendars.append(id)
+            nightShiftCalendar = id
         }
         // Resource calendars for a few people, as MS Project derives one per work resource.
         let people = plan.resources.indices.filter { plan.resources[$0].type == .work }.prefix(rng.int(1...3))
@@ -105,10 +106,13 @@ extension PlanBuilder {
         }
         if rng.chance(0.5) {
             exceptions.append(
+                // Eleven, to November: MS Project refuses exceptions that overlap, and December's
+                // last Friday falls in the winter shutdown. The end is the last occurrence, as
+                // MS Project writes it.
                 CalendarException(
-                    name: "Team day", from: day(2026, 1, 1), to: day(2026, 12, 31), intervals: morningOnly,
+                    name: "Team day", from: day(2026, 1, 1), to: day(2026, 11, 27), intervals: morningOnly,
                     recurrence: Recurrence(
-                        pattern: .monthlyByWeekday(interval: 1, ordinal: .last, weekday: .friday), occurrences: 12)))
+                        pattern: .monthlyByWeekday(interval: 1, ordinal: .last, weekday: .friday), occurrences: 11)))
         }
         if rng.chance(0.4) {
             exceptions.append(
@@ -117,10 +121,16 @@ extension PlanBuilder {
                     recurrence: Recurrence(pattern: .monthlyByDay(interval: 2, day: 15))))
         }
         if rng.chance(0.4) {
+            // Ten days, each one occurrence, the last on 30 April. MS Project writes that last day
+            // as the end; an end later than it (this said 30 June, with nine occurrences) is a
+            // file MS Project never writes, and readers that take the end over the count (MPXJ)
+            // then see five more weeks of training. Tuesdays and Thursdays: a Wednesday would be
+            // 15 April, which the exception for the 15th of every other month already holds, and
+            // MS Project refuses exceptions that overlap.
             exceptions.append(
                 CalendarException(
-                    name: "Fortnightly training", from: day(2026, 3, 2), to: day(2026, 6, 30), intervals: morningOnly,
-                    recurrence: Recurrence(pattern: .weekly(interval: 2, days: [.wednesday, .thursday]), occurrences: 9)))
+                    name: "Fortnightly training", from: day(2026, 3, 2), to: day(2026, 4, 30), intervals: morningOnly,
+                    recurrence: Recurrence(pattern: .weekly(interval: 2, days: [.tuesday, .thursday]), occurrences: 10)))
         }
         if rng.chance(0.3) {
             exceptions.append(

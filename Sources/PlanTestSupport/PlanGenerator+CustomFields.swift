@@ -30,7 +30,7 @@ extension PlanBuilder {
                             : entity.rawValue.prefix(1).uppercased() + entity.rawValue.dropFirst() + "." + mspdiName,
                         name: mspdiName,
                         alias: rng.chance(0.7) ? alias : nil, type: type, entity: entity,
-                        sourceFieldID: String(mspdiFieldBase(entity) + mspdiFieldOffset(type) + index)))
+                        sourceFieldID: mspdiFieldID(entity, type, index).map(String.init)))
             }
         }
         for type in CustomFieldType.allCases {
@@ -65,24 +65,24 @@ extension PlanBuilder {
         }
     }
 
-    /// Field ids in the shape of MS Project's: a per-entity base plus a per-type offset.
-    private func mspdiFieldBase(_ entity: EntityKind) -> Int {
-        switch entity {
-        case .task: return 188_743_680
-        case .resource: return 205_520_896
-        case .assignment: return 255_852_544
-        case .project: return 234_881_024
-        }
-    }
-
-    private func mspdiFieldOffset(_ type: CustomFieldType) -> Int {
-        switch type {
-        case .text: return 50
-        case .number: return 86
-        case .date: return 264
-        case .duration: return 102
-        case .flag: return 71
-        case .cost: return 105
+    /// The `FieldID` MS Project gives the field (`Text1` of tasks is 188743731), as its files and
+    /// MPXJ's field map have them: an entity base plus an index that differs per entity and does
+    /// not always step by one (task `Text2` is 188743734). Only the fields defined above are
+    /// listed; MSPDI has no project fields, so those get none.
+    private func mspdiFieldID(_ entity: EntityKind, _ type: CustomFieldType, _ index: Int) -> Int? {
+        let first: [EntityKind: [CustomFieldType: Int]] = [
+            .task: [.text: 188_743_731, .number: 188_743_767, .date: 188_743_945, .duration: 188_743_783,
+                    .flag: 188_743_752, .cost: 188_743_786],
+            .resource: [.text: 205_520_904, .number: 205_521_008, .date: 205_521_069, .duration: 205_521_013,
+                        .flag: 205_521_023, .cost: 205_521_019],
+            .assignment: [.text: 255_852_632, .number: 255_852_652, .date: 255_852_710, .duration: 255_852_657,
+                          .flag: 255_852_667, .cost: 255_852_663],
+        ]
+        guard let id = first[entity]?[type] else { return nil }
+        switch (entity, type, index) {
+        case (_, _, 1): return id
+        case (.task, .text, 2): return 188_743_734
+        default: preconditionFailure("no MS Project FieldID listed for \(entity) \(type)\(index)")
         }
     }
 

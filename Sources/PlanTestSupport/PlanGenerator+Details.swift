@@ -18,9 +18,18 @@ extension PlanBuilder {
                 task.priority = rng.chance(0.75) ? 500 : rng.pick([0, 100, 200, 300, 400, 600, 700, 800, 900, 1000])
             }
             if rng.chance(0.1) { task.notes = rng.pick(Vocabulary.notes) }
-            if isLeaf && !otherBaseCalendars.isEmpty && rng.chance(0.03) { task.calendar = rng.pick(otherBaseCalendars) }
+            if isLeaf && !otherBaseCalendars.isEmpty && rng.chance(0.03) {
+                let calendar = rng.pick(otherBaseCalendars)
+                // Work resources work only where the task's calendar and theirs overlap, and the
+                // night shift shares no working time with the day calendars every resource here
+                // is on: MS Project cannot schedule such a task, so no planner leaves one.
+                if calendar != nightShiftCalendar || !hasWorkAssignments(index) { task.calendar = calendar }
+            }
             if isLeaf && rng.chance(0.03) { task.isManuallyScheduled = true }
             if rng.chance(0.01) { task.isActive = false }
+            // MS Project inactivates a summary's subtasks with it, so no file has an active task
+            // under an inactive summary. Parents come first, so the parent is already settled.
+            if parentIndex[index] >= 0 && !plan.tasks[parentIndex[index]].isActive { task.isActive = false }
             task.baselines = baselines(of: index, task)
             if rng.chance(0.35) {
                 for _ in 0..<rng.int(1...4) {
@@ -38,6 +47,12 @@ extension PlanBuilder {
                 }
             }
             plan.tasks[index] = task
+        }
+    }
+
+    private func hasWorkAssignments(_ index: Int) -> Bool {
+        assignmentRange[index].contains { a in
+            plan.assignments[a].resource.map { id in plan.resources.contains { $0.id == id && $0.type == .work } } ?? false
         }
     }
 

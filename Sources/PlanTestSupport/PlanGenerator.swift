@@ -44,6 +44,7 @@ struct PlanBuilder {
     var nextTaskNumber = 0
     var standardCalendar: CalendarID = "1"
     var otherBaseCalendars: [CalendarID] = []
+    var nightShiftCalendar: CalendarID?
 
     init(seed: UInt64, taskCount: Int) {
         var rng = SplitMix64(seed: seed)

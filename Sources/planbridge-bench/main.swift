@@ -3,6 +3,7 @@ import PlanFormats
 
 // planbridge-bench: times writing and reading generated plans in each format. Build it in release:
 //   swift run -c release planbridge-bench json --tasks 10000,100000 --seed 42
+// `planbridge-bench generate mspdi --tasks 50,200 --seed 1,2 --out DIR` only writes the plans.
 
 func standardError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -22,6 +23,10 @@ let benchmarkable = registry.formats.filter { $0.reader != nil && $0.writer != n
 if options.helpRequested {
     print(BenchmarkOptions.usage)
     exit(0)
+}
+
+if options.generate {
+    exit(GenerateCommand.run(options, registry: registry))
 }
 
 if options.listOnly {

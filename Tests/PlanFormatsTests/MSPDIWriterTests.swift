@@ -111,6 +111,16 @@ struct MSPDIWriterTests {
         #expect(text.contains("<FieldID>188743767</FieldID>\n\t\t\t\t<Value>5</Value>"))
     }
 
+    /// Jira's own field number is no MSPDI FieldID: written as one, MPXJ failed to read the file.
+    @Test func foreignSourceFieldIDsAreNotWrittenAsFieldIDs() throws {
+        var plan = MSPDIWriterPlans.jiraLike
+        plan.customFieldDefinitions[0].sourceFieldID = "10020"
+        let text = String(decoding: try write(plan).bytes, as: UTF8.self)
+        #expect(!text.contains("<FieldID>10020</FieldID>"))
+        #expect(text.contains("<FieldID>188743767</FieldID>\n\t\t\t<FieldName>Number1</FieldName>"))
+        #expect(text.contains("<FieldID>188743767</FieldID>\n\t\t\t\t<Value>5</Value>"))
+    }
+
     @Test func customFieldsRunOutOfFreeFieldsAndAreReported() throws {
         var plan = MSPDIWriterPlans.jiraLike
         plan.customFieldDefinitions = (1...12).map { CustomFieldDefinition(id: "cf\($0)", name: "Cost \($0)", type: .cost, entity: .task) }

@@ -12,7 +12,15 @@ struct SchedulerPropertyTests {
     /// deadlines, manual scheduling and progress.
     static func logicOnly(_ plan: Plan) -> Plan {
         var plan = plan
+        let resourceDriven = Set(plan.assignments.filter { $0.resource != nil && ($0.work?.minutes ?? 0) > 0 }.map(\.task))
         for index in plan.tasks.indices {
+            // A resource-driven task on a calendar of its own works where that calendar and its
+            // resources' overlap: round the clock on a 24-hour task calendar for a resource
+            // without a calendar. An FF link from it can then ask a day-calendar successor to
+            // finish on Saturday evening, which the successor meets at its Saturday 17:00; the
+            // backward pass hands that back as the predecessor's late finish, an hour before its
+            // early one (MPXJ does the same). So such tasks keep the project calendar here.
+            if resourceDriven.contains(plan.tasks[index].id) { plan.tasks[index].calendar = nil }
             if let type = plan.tasks[index].constraint?.type,
                 [.mustStartOn, .mustFinishOn, .startNoLaterThan, .finishNoLaterThan].contains(type)
             {
@@ -82,8 +90,11 @@ struct SchedulerPropertyTests {
                 let short = successorCalendar.workingMinutes(from: required, to: to)
                 #expect(short >= 0, "seed \(seed): \(link.type.rawValue) \(link.predecessor) → \(link.successor) \(to) before \(required)")
             } else {
+                // A percentage lag is kept to the second, so it can be up to half a minute less
+                // than its minutes rounded, and whole minutes between dates are rounded down.
                 let gap = successorCalendar.workingMinutes(from: from, to: to)
-                #expect(gap >= lag.minutes, "seed \(seed): \(link.type.rawValue) \(link.predecessor) → \(link.successor) gap \(gap) < lag \(lag.minutes)")
+                let slack = if case .percent = link.lag { 1 } else { 0 }
+                #expect(gap + slack >= lag.minutes, "seed \(seed): \(link.type.rawValue) \(link.predecessor) → \(link.successor) gap \(gap) < lag \(lag.minutes)")
             }
             checked += 1
         }

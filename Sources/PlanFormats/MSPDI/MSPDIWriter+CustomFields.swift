@@ -29,8 +29,13 @@ struct CustomFieldLayout {
                 unplaced.append(definition)
                 continue
             }
-            let known = definition.sourceFieldID.flatMap { Int($0) }
-                ?? MSPDI.customField(entity: definition.entity, name: definition.id)?.fieldID
+            // A source id is an MSPDI FieldID only when it lies in the entity's range; another
+            // source's number (Jira's `customfield_10016` keeps 10016) would be a FieldID that
+            // MS Project and MPXJ cannot map to any field.
+            let sourceID = definition.sourceFieldID.flatMap { Int($0) }.flatMap {
+                MSPDI.entity(ofFieldID: $0) == definition.entity ? $0 : nil
+            }
+            let known = sourceID ?? MSPDI.customField(entity: definition.entity, name: definition.id)?.fieldID
             if let fieldID = known, !taken.contains(fieldID) {
                 taken.insert(fieldID)
                 place(definition, Field(fieldID: fieldID, fieldName: definition.name, alias: definition.alias, type: definition.type, entity: definition.entity))

@@ -9,7 +9,8 @@
 ///    default week first, then its bases', and `WeekPattern.standard` for weekdays nobody specifies.
 ///
 /// Build one with `CalendarResolver` (which follows base links and reports broken ones) or, for a
-/// calendar that stands alone, with `init(_:)`.
+/// calendar that stands alone, with `init(_:)`. `sharingWorkingTime(with:)` makes the calendar of
+/// the working time two calendars have in common (a task calendar and a resource's calendar).
 public struct ResolvedCalendar: Sendable, CustomStringConvertible {
     /// The calendar and then its bases, as far as the chain could be followed.
     public let chain: [CalendarID]
@@ -19,6 +20,8 @@ public struct ResolvedCalendar: Sendable, CustomStringConvertible {
     /// Exception tables from the calendar itself to its root base.
     let exceptionLevels: [ExceptionTable]
     let timeline: WeekTimeline
+    /// Calendars whose working time this one is cut down to (`ResolvedCalendar+Shared.swift`).
+    let sharedWith: [ResolvedCalendar]
 
     /// `levels` and `tables` run from the calendar itself to its root base.
     init(levels: [WorkCalendar], tables: [ExceptionTable], fallback: WeekPattern) {
@@ -26,6 +29,15 @@ public struct ResolvedCalendar: Sendable, CustomStringConvertible {
         name = levels.first?.name ?? "Standard"
         exceptionLevels = tables.filter { !$0.isEmpty }
         timeline = WeekTimeline(levels: levels, fallback: fallback)
+        sharedWith = []
+    }
+
+    init(_ calendar: ResolvedCalendar, sharedWith others: [ResolvedCalendar], name: String) {
+        chain = calendar.chain
+        self.name = name
+        exceptionLevels = calendar.exceptionLevels
+        timeline = calendar.timeline
+        sharedWith = calendar.sharedWith + others
     }
 
     /// A calendar on its own, ignoring any base it names; its unusable exceptions are skipped
@@ -56,6 +68,10 @@ public struct ResolvedCalendar: Sendable, CustomStringConvertible {
     public func isWorkingDay(_ date: CivilDate) -> Bool { workingMinutes(on: date) > 0 }
 
     func schedule(onDay day: Int) -> DaySchedule {
+        sharedWith.reduce(ownSchedule(onDay: day)) { $0.shared(with: $1.schedule(onDay: day)) }
+    }
+
+    private func ownSchedule(onDay day: Int) -> DaySchedule {
         for level in exceptionLevels {
             if let schedule = level.schedule(onDay: day) { return schedule }
         }
@@ -66,6 +82,10 @@ public struct ResolvedCalendar: Sendable, CustomStringConvertible {
     /// The days from `day` on that follow one plain weekly pattern: no exception and no change of
     /// work week until `day + count`. `count` is nil when that holds forever.
     func plainRun(from day: Int) -> (count: Int?, week: WeekSchedule) {
+        sharedWith.reduce(ownPlainRun(from: day)) { Self.shared($0, $1.plainRun(from: day)) }
+    }
+
+    private func ownPlainRun(from day: Int) -> (count: Int?, week: WeekSchedule) {
         var end = timeline.nextBoundary(after: day)
         for level in exceptionLevels {
             if let next = level.firstExceptionDay(atOrAfter: day) { end = min(end ?? Int.max, next) }
@@ -76,6 +96,10 @@ public struct ResolvedCalendar: Sendable, CustomStringConvertible {
     /// The days up to and including `day` that follow one plain weekly pattern: no exception and no
     /// change of work week from `day - count + 1` to `day`. `count` is nil when that holds forever.
     func plainRun(through day: Int) -> (count: Int?, week: WeekSchedule) {
+        sharedWith.reduce(ownPlainRun(through: day)) { Self.shared($0, $1.plainRun(through: day)) }
+    }
+
+    private func ownPlainRun(through day: Int) -> (count: Int?, week: WeekSchedule) {
         let segmentStart = timeline.segmentStart(ofDay: day)
         var begin: Int? = segmentStart == Int.min ? nil : segmentStart
         for level in exceptionLevels {

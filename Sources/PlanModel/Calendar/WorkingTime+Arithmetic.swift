@@ -56,13 +56,20 @@ extension ResolvedCalendar {
     /// `role` describes (see `MomentRole`). Nil when the calendar runs out of working time (or for
     /// an absurd amount that would overflow).
     public func adding(workingMinutes minutes: Int, to moment: CivilDateTime, as role: MomentRole = .start) -> CivilDateTime? {
-        let start = moment.secondsSinceEpoch
         // Roughly 9,500 years of minutes: anything larger is garbage input, and keeping far below
         // Int.max means the day arithmetic below can never overflow.
         guard minutes.magnitude <= 5_000_000_000 else { return nil }
-        let amount = Int(minutes.magnitude) * 60
+        return adding(workingSeconds: minutes * 60, to: moment, as: role)
+    }
+
+    /// The same to the second, for lengths that are not whole minutes (an assignment's work
+    /// divided by its units).
+    public func adding(workingSeconds seconds: Int, to moment: CivilDateTime, as role: MomentRole = .start) -> CivilDateTime? {
+        let start = moment.secondsSinceEpoch
+        guard seconds.magnitude <= 300_000_000_000 else { return nil }
+        let amount = Int(seconds.magnitude)
         let result: Int?
-        switch (minutes.signum(), role) {
+        switch (seconds.signum(), role) {
         case (0, .start): result = forwardReach(from: start, seconds: 0)
         case (0, _): result = backwardReach(from: start, seconds: 0)
         case (1, .start): result = forwardReach(from: start, seconds: amount).flatMap { forwardReach(from: $0, seconds: 0) }

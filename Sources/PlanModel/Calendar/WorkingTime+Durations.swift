@@ -28,7 +28,8 @@ extension ResolvedCalendar {
 extension Lag {
     /// The lag as a duration. A percentage takes that share of the predecessor's duration minutes,
     /// rounded to the nearest minute (halves away from zero), shown in the predecessor's unit; it is
-    /// elapsed when the lag says so (`50e%`), working time otherwise.
+    /// elapsed when the lag says so (`50e%`) or the predecessor's duration is (10 % of `7ed` is
+    /// 0.7 elapsed days, not 1,008 working minutes), working time otherwise.
     public func duration(predecessorDuration: WorkDuration) -> WorkDuration {
         switch self {
         case .time(let duration):
@@ -36,7 +37,7 @@ extension Lag {
         case .percent(let percent, let elapsed):
             let product = percent * predecessorDuration.minutes
             let minutes = (product + (product >= 0 ? 50 : -50)) / 100
-            return WorkDuration(minutes: minutes, unit: predecessorDuration.unit, isElapsed: elapsed)
+            return WorkDuration(minutes: minutes, unit: predecessorDuration.unit, isElapsed: elapsed || predecessorDuration.isElapsed)
         }
     }
 }
