@@ -17,7 +17,11 @@ baseline = {
     "project": {"name": "Website relaunch", "start": "2024-03-04T08:00:00", "defaultCalendar": "1",
                 "conventions": {"minutesPerDay": 480, "minutesPerWeek": 2400, "daysPerMonth": 20}, "scheduleFrom": "start"},
     "calendars": [{"id": "1", "name": "Standard", "week": week,
-                   "exceptions": [{"name": "Founders day", "from": "2024-03-29", "to": "2024-03-29"}]}],
+                   "exceptions": [{"name": "Founders day", "from": "2024-03-29", "to": "2024-03-29"},
+                                  {"name": "Offsite", "from": "2024-04-15", "to": "2024-04-15"}]},
+                  {"id": "2", "name": "Part time", "baseCalendar": "1", "isBaseCalendar": False, "week": {"friday": []}},
+                  {"id": "3", "name": "Old shift", "week": week},
+                  {"id": "5", "name": "Linus", "baseCalendar": "1", "isBaseCalendar": False, "resource": "3"}],
     "tasks": [
         task("1", "Design", "2024-03-04", "2024-03-08", 5, kind="summary"),
         task("2", "Wireframes", "2024-03-04", "2024-03-05", 2, "1", 2, notes="Low fidelity"),
@@ -71,7 +75,17 @@ current["dependencies"] = [{"predecessor": "2", "successor": "3", "type": "SS", 
                            {"predecessor": "3", "successor": "5", "type": "FS"},
                            {"predecessor": "6", "successor": "5", "type": "FS"},   # added
                            {"predecessor": "5", "successor": "8", "type": "FS"}]   # 3->6 removed; 6->7 goes with 7
-current["calendars"][0]["exceptions"] = [{"name": "Easter Monday", "from": "2024-04-01", "to": "2024-04-01"}]
+# Calendars: holidays removed, added and given other hours (and renamed, which is no change of
+# working time); weekly hours, base calendar and work weeks changed; a calendar added and one
+# removed; Linus's resource calendar leaves with Linus and is not listed again.
+current["calendars"][0]["exceptions"] = [{"name": "Easter Monday", "from": "2024-04-01", "to": "2024-04-01"},
+                                         {"name": "Offsite (half day)", "from": "2024-04-15", "to": "2024-04-15",
+                                          "intervals": [{"from": "08:00", "to": "12:00"}]}]
+current["calendars"][1]["week"] = {"friday": [{"from": "08:00", "to": "12:00"}], "wednesday": []}
+current["calendars"][1]["baseCalendar"] = "4"
+current["calendars"][1]["workWeeks"] = [{"name": "Summer", "from": "2024-07-01", "to": "2024-08-30", "week": {"friday": []}}]
+current["calendars"] = [current["calendars"][0], current["calendars"][1],
+                        {"id": "4", "name": "Night shift", "week": {"monday": [{"from": "22:00", "to": "24:00"}]}}]
 
 # The same current plan exported by a tool that numbered everything anew (ids shifted by 100).
 renumbered = copy.deepcopy(current)

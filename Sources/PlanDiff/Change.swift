@@ -26,8 +26,12 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case resourceAdded = "resource-added"
     case resourceRemoved = "resource-removed"
     case resourceChanged = "resource-changed"
+    case calendarAdded = "calendar-added"
+    case calendarRemoved = "calendar-removed"
+    case calendarChanged = "calendar-changed"
     case holidayAdded = "holiday-added"
     case holidayRemoved = "holiday-removed"
+    case holidayChanged = "holiday-changed"
 
     public static func < (lhs: ChangeKind, rhs: ChangeKind) -> Bool { lhs.order < rhs.order }
 
@@ -46,7 +50,7 @@ public enum ChangeKind: String, CaseIterable, Hashable, Sendable, Comparable {
         ("dependencies", [.dependencyAdded, .dependencyRemoved, .dependencyChanged]),
         ("assignments", [.assignmentAdded, .assignmentRemoved, .assignmentChanged]),
         ("resources", [.resourceAdded, .resourceRemoved, .resourceChanged]),
-        ("calendars", [.holidayAdded, .holidayRemoved]),
+        ("calendars", [.calendarAdded, .calendarRemoved, .calendarChanged, .holidayAdded, .holidayRemoved, .holidayChanged]),
     ]
 
     /// `slips,task-added,notes` → the kinds; the first unknown word when there is one.

@@ -56,9 +56,6 @@ extension Comparison {
     /// Resources added, removed and changed field by field; then assignments between matched tasks
     /// and matched resources. Assignments that come or go with their task or resource are not listed.
     mutating func compareResourcesAndAssignments() {
-        let currentOfResource = NamedMatcher.match(
-            baseline: baseline.resources.map { ($0.id.rawValue, $0.name) },
-            current: current.resources.map { ($0.id.rawValue, $0.name) }, mode: mode)
         var matchedCurrent = [Bool](repeating: false, count: current.resources.count)
         let baselineFields = CustomFieldNames(baseline.customFieldDefinitions, entity: .resource)
         let currentFields = CustomFieldNames(current.customFieldDefinitions, entity: .resource)
@@ -136,41 +133,5 @@ extension Comparison {
                        name: c.tasks[key.first].name + " / " + current.resources[key.second].name,
                        after: ValueText.units(assignment.units)), group: 2, position: key.first)
         }
-    }
-
-    /// Holidays and other exceptions added to or removed from calendars that both plans have.
-    mutating func compareCalendars() {
-        let currentOfCalendar = NamedMatcher.match(
-            baseline: baseline.calendars.map { ($0.id.rawValue, $0.name) },
-            current: current.calendars.map { ($0.id.rawValue, $0.name) }, mode: mode == .name ? .name : .auto)
-        for (i, then) in baseline.calendars.enumerated() {
-            guard let j = currentOfCalendar[i] else { continue }
-            let now = current.calendars[j]
-            let old = Set(then.exceptions.map(ExceptionKey.init))
-            let new = Set(now.exceptions.map(ExceptionKey.init))
-            for exception in then.exceptions where !new.contains(ExceptionKey(exception)) {
-                add(Change(kind: .holidayRemoved, id: now.id.rawValue, baselineID: then.id.rawValue, name: now.name,
-                           field: exception.name, before: ValueText.exception(exception)), group: 4, position: j * 2)
-            }
-            for exception in now.exceptions where !old.contains(ExceptionKey(exception)) {
-                add(Change(kind: .holidayAdded, id: now.id.rawValue, baselineID: then.id.rawValue, name: now.name,
-                           field: exception.name, after: ValueText.exception(exception)), group: 4, position: j * 2 + 1)
-            }
-        }
-    }
-}
-
-/// A calendar exception without its name: renaming a holiday is not a change of working time.
-struct ExceptionKey: Hashable {
-    var from: CivilDate
-    var to: CivilDate
-    var intervals: [WorkingInterval]
-    var recurrence: Recurrence?
-
-    init(_ exception: CalendarException) {
-        from = exception.from
-        to = exception.to
-        intervals = exception.intervals
-        recurrence = exception.recurrence
     }
 }

@@ -43,6 +43,8 @@ struct Comparison {
     let b: OutlineIndex
     let c: OutlineIndex
     let matching: TaskMatching
+    /// For each baseline resource, the position of its current counterpart.
+    let currentOfResource: [Int?]
     let mode: MatchMode
     let comparesAbsentValues: Bool
     let conventions: TimeConventions
@@ -58,6 +60,9 @@ struct Comparison {
         b = OutlineIndex(baseline.tasks)
         c = OutlineIndex(current.tasks)
         matching = TaskMatcher.match(b, c, mode: mode)
+        currentOfResource = NamedMatcher.match(
+            baseline: baseline.resources.map { ($0.id.rawValue, $0.name) },
+            current: current.resources.map { ($0.id.rawValue, $0.name) }, mode: mode)
         conventions = current.project.conventions
         calendar = CalendarResolver(current.calendars).calendar(current.project.defaultCalendar ?? baseline.project.defaultCalendar)
     }

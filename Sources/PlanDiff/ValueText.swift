@@ -85,10 +85,34 @@ enum ValueText {
     static func exception(_ exception: CalendarException) -> String {
         var text = exception.from == exception.to ? "\(exception.from)" : "\(exception.from)..\(exception.to)"
         if exception.isWorking {
-            text += " working " + exception.intervals.map { "\($0.from)-\($0.to)" }.joined(separator: ",")
+            text += " working " + hours(exception.intervals)
         }
         if exception.recurrence != nil { text += " (recurring)" }
         return text
+    }
+
+    /// A weekday's hours in a calendar: `08:00-12:00,13:00-17:00`, `non-working`, or `inherited`
+    /// when the calendar leaves the day to its base (or to MS Project's standard week without one).
+    static func weekday(_ calendar: WorkCalendar, _ day: Weekday) -> String {
+        guard let intervals = calendar.week[day] ?? (calendar.baseCalendar == nil ? WeekPattern.standard[day] : nil) else {
+            return "inherited"
+        }
+        return hours(intervals)
+    }
+
+    static func hours(_ intervals: [WorkingInterval]) -> String {
+        intervals.isEmpty ? "non-working" : intervals.map { clock($0.from) + "-" + clock($0.to) }.joined(separator: ",")
+    }
+
+    /// `08:00`: a calendar's hours never carry seconds.
+    static func clock(_ time: TimeOfDay) -> String {
+        String(time.description.prefix(5))
+    }
+
+    /// `2024-07-01..2024-08-30 Summer: friday non-working, monday 08:00-12:00`, its days in week order.
+    static func workWeek(_ week: WorkWeek) -> String {
+        let days = Weekday.allCases.compactMap { day in week.week[day].map { "\(day.name) " + hours($0) } }
+        return "\(week.from)..\(week.to)" + (week.name.map { " " + $0 } ?? "") + ": " + days.joined(separator: ", ")
     }
 
     /// Notes for a one-line table: newlines as spaces, at most `limit` characters.

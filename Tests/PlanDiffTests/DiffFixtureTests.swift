@@ -71,4 +71,22 @@ struct DiffFixtureTests {
         #expect(slip.calendarDays == 4)
         #expect(report.summary.finishSlip?.workingMinutes == 960)
     }
+
+    @Test func calendarChangesPairHolidaysByDateAndLeaveResourceCalendarsToTheirResource() throws {
+        let calendarChanges = try Self.report("relaunch-current").changes.filter {
+            ChangeKind.groups.first { $0.name == "calendars" }!.kinds.contains($0.kind)
+        }
+        // Linus's calendar goes with Linus (a resource-removed change), so it is not listed again.
+        #expect(!calendarChanges.contains { $0.name == "Linus" })
+        // "Offsite" became "Offsite (half day)" with morning hours: one change, not a removal and an addition.
+        let offsite = calendarChanges.filter { $0.before?.hasPrefix("2024-04-15") == true || $0.after?.hasPrefix("2024-04-15") == true }
+        #expect(offsite.map(\.kind) == [.holidayChanged])
+        #expect(offsite.first?.after == "2024-04-15 working 08:00-12:00")
+
+        // Renaming a holiday changes no working time.
+        var renamed = try Self.plan("relaunch-baseline")
+        renamed.calendars[0].exceptions[0].name = "Founders' day"
+        let report = PlanDiffer().diff(baseline: try Self.plan("relaunch-baseline"), current: renamed)
+        #expect(!report.hasDifferences)
+    }
 }
