@@ -30,6 +30,8 @@ baseline = {
         task("5", "Frontend", "2024-03-11", "2024-03-15", 5, "4", 2, work={"minutes": 2400, "unit": "hours"}),
         task("6", "Content migration", "2024-03-11", "2024-03-12", 2, "4", 2, deadline="2024-03-14T17:00:00"),
         task("7", "Legacy redirects", "2024-03-13", "2024-03-13", 1, "4", 2),
+        task("10", "Review", "2024-03-08", "2024-03-08", 1, "1", 2),     # two tasks of one name: with new
+        task("11", "Review", "2024-03-15", "2024-03-15", 1, "4", 2),     # identities only the parent tells them apart
         task("8", "Launch", "2024-03-15", "2024-03-15", 0, kind="milestone",
              customFields={"Text1": {"text": "green"}}),
     ],
@@ -61,10 +63,12 @@ t["6"]["parent"] = "1"                                        # moved under Desi
 t["6"]["deadline"] = "2024-03-20T17:00:00"                    # deadline
 t["6"]["constraint"] = {"type": "SNET", "date": "2024-03-11T08:00:00"}
 t["4"]["finish"] = "2024-03-19T17:00:00"
+t["4"]["name"] = "Build and test"                             # both summaries renamed: with new identities
+t["1"]["name"] = "Design phase"                               # their two "Review"s match by parent and name
 t["8"]["start"] = "2024-03-19T17:00:00"; t["8"]["finish"] = "2024-03-19T17:00:00"   # milestone date
 t["8"]["customFields"] = {"Text1": {"text": "amber"}}         # custom field
-current["tasks"] = [t["1"], t["2"], t["3"], t["6"], t["4"], t["5"],
-                    task("9", "Accessibility audit", "2024-03-18", "2024-03-19", 2, "4", 2), t["8"]]   # 7 removed, 9 added
+current["tasks"] = [t["1"], t["2"], t["3"], t["10"], t["6"], t["4"], t["5"],
+                    task("9", "Accessibility audit", "2024-03-18", "2024-03-19", 2, "4", 2), t["11"], t["8"]]   # 7 removed, 9 added
 current["resources"][1]["maxUnits"] = 0.5                     # resource changed
 current["resources"].append({"id": "4", "name": "Margaret", "type": "work"})   # resource added
 current["resources"] = [r for r in current["resources"] if r["id"] != "3"]    # resource removed (with its assignment)
