@@ -40,6 +40,14 @@ extension ScheduleEngine {
         for node in order {
             let t = node / 2
             let parent = network.parent[t]
+            guard options.computesSlack else {
+                if !network.isSummary[t] {
+                    (start[t], finish[t]) = chosenDates(t)
+                } else if node % 2 == 1 {
+                    (start[t], finish[t]) = rolledUp(t, start, finish)
+                }
+                continue
+            }
             if network.isSummary[t] && node % 2 == 0 {
                 var bound = parent >= 0 ? inherited[parent] : nil
                 for link in network.linksOut(of: t) where network.linkType[link] == .finishToStart || network.linkType[link] == .finishToFinish {
@@ -52,18 +60,10 @@ extension ScheduleEngine {
                 continue
             }
             if network.isSummary[t] {
-                var first = CivilDateTime(secondsSinceEpoch: Int.max)
-                var last = CivilDateTime(secondsSinceEpoch: Int.min)
-                var anyCritical = false
-                for child in network.children(of: t) {
-                    first = min(first, start[child])
-                    last = max(last, finish[child])
-                    anyCritical = anyCritical || critical[child]
-                }
-                (start[t], finish[t]) = (first, last)
+                (start[t], finish[t]) = rolledUp(t, start, finish)
                 totalSlack[t] = min(minutes(t, from: earlyStart[t], to: lateStart[t]), minutes(t, from: earlyFinish[t], to: lateFinish[t]))
                 freeSlack[t] = totalSlack[t]
-                critical[t] = anyCritical
+                critical[t] = network.children(of: t).contains { critical[$0] }
                 continue
             }
             (start[t], finish[t]) = chosenDates(t)
@@ -100,7 +100,7 @@ extension ScheduleEngine {
         let leaves = (0..<n).filter { !network.isSummary[$0] }
         let frameStart = scheduleFromFinish ? (leaves.map { start[$0] }.min() ?? projectStart) : projectStart
         let frameFinish = scheduleFromFinish ? projectFinish : (leaves.map { finish[$0] }.max() ?? projectFinish)
-        let paths = criticalPaths(critical: critical, tight: tight)
+        let paths = options.computesSlack ? criticalPaths(critical: critical, tight: tight) : []
         let spans = paths.map { path in
             projectCalendar.workingMinutes(from: earlyStart[path.first!], to: earlyFinish[path.last!])
         }
@@ -116,6 +116,17 @@ extension ScheduleEngine {
         return ScheduleResult(
             tasks: tasks, criticalPaths: paths.map { $0.map { network.ids[$0] } }, projectStart: frameStart,
             projectFinish: frameFinish, criticalPathMinutes: spans, diagnostics: all)
+    }
+
+    /// A summary's span: from its children's first start to their last finish.
+    private func rolledUp(_ s: Int, _ start: [CivilDateTime], _ finish: [CivilDateTime]) -> (CivilDateTime, CivilDateTime) {
+        var first = CivilDateTime(secondsSinceEpoch: Int.max)
+        var last = CivilDateTime(secondsSinceEpoch: Int.min)
+        for child in network.children(of: s) {
+            first = min(first, start[child])
+            last = max(last, finish[child])
+        }
+        return (first, last)
     }
 
     /// Chains of critical leaves joined by tight links, each from a task no tight critical link

@@ -10,11 +10,15 @@ public struct ScheduleOptions: Hashable, Sendable {
     public var statusDate: CivilDateTime?
     /// At most this many critical paths are listed; a network can have exponentially many.
     public var criticalPathLimit: Int
+    /// Off, the result holds dates only: every slack is 0, nothing is critical and there are no
+    /// critical paths. For callers that only ask where tasks land, at about half the cost.
+    public var computesSlack: Bool
 
-    public init(fromDate: CivilDateTime? = nil, statusDate: CivilDateTime? = nil, criticalPathLimit: Int = 100) {
+    public init(fromDate: CivilDateTime? = nil, statusDate: CivilDateTime? = nil, criticalPathLimit: Int = 100, computesSlack: Bool = true) {
         self.fromDate = fromDate
         self.statusDate = statusDate
         self.criticalPathLimit = criticalPathLimit
+        self.computesSlack = computesSlack
     }
 }
 

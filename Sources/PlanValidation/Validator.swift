@@ -33,8 +33,11 @@ public struct Validator: Sendable {
     /// `schedule`, when given, is the plan's default schedule (see `ValidationContext`).
     public func validate(_ plan: Plan, source: String, schedule: ScheduleResult? = nil) -> ValidationReport {
         let context = ValidationContext(plan: plan, source: source, schedule: schedule)
+        // The population first: it starts the critical path test's second schedule, which then
+        // runs beside the semantic rules.
+        let population = dcma.isEmpty ? nil : DCMAPopulation(context, startsCriticalPathTest: dcma.contains { $0.number == 12 })
         let findings = semantic.flatMap { $0.check(context) }
-        let checks = dcma.isEmpty ? [] : { population in dcma.map { $0.assess(population) } }(DCMAPopulation(context))
+        let checks = population.map { population in dcma.map { $0.assess(population) } } ?? []
         return ValidationReport(diagnostics: findings + checks.compactMap { $0.diagnostic(file: source) }, dcma: checks)
     }
 }

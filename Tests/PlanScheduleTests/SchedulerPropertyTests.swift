@@ -141,4 +141,22 @@ struct SchedulerPropertyTests {
         #expect(applied.tasks.count == plan.tasks.count)
         #expect(applied.project.finish == result.projectFinish)
     }
+
+    /// Dates only: the same dates as a full schedule (summaries rolled up too, in progress and
+    /// ALAP tasks included), with no slack and no critical paths.
+    @Test(arguments: seeds.prefix(8))
+    func datesOnlyScheduleHasTheFullSchedulesDates(seed: UInt64) throws {
+        let plan = PlanGenerator(seed: seed).plan(tasks: 300)
+        let full = Scheduler().schedule(plan)
+        let dates = Scheduler(ScheduleOptions(computesSlack: false)).schedule(plan)
+        try #require(full.isScheduled)
+        #expect(dates.tasks.count == full.tasks.count)
+        for (id, task) in full.tasks {
+            let other = try #require(dates.tasks[id])
+            #expect(other.start == task.start && other.finish == task.finish, "seed \(seed), task \(id)")
+            #expect(other.totalSlack == 0 && !other.isCritical)
+        }
+        #expect(dates.projectFinish == full.projectFinish)
+        #expect(dates.criticalPaths.isEmpty && !full.criticalPaths.isEmpty)
+    }
 }

@@ -76,6 +76,18 @@ struct DCMATests {
         #expect(Self.check("critical-path-test", plan).outcome == .fail)
     }
 
+    @Test func aResourceDrivenPathPassesTheCriticalPathTest() throws {
+        var plan = try Self.clean()
+        // Every task's length comes from its resource's work, which the delay must grow too.
+        plan.resources = [Resource(id: "r1", name: "Ada", type: .work)]
+        for task in plan.tasks where task.kind == .task {
+            plan.assignments.append(Assignment(id: AssignmentID("a" + task.id.rawValue), task: task.id, resource: "r1", units: 0.5,
+                                               work: WorkDuration(minutes: (task.duration?.minutes ?? 0) / 2, unit: .hours)))
+        }
+        let check = Self.check("critical-path-test", plan)
+        #expect(check.outcome == .pass, "\(check.detail)")
+    }
+
     @Test func baselineIndicesCompareProgressWithThePlan() throws {
         var plan = try Self.clean()
         for id in ["2", "3"] {

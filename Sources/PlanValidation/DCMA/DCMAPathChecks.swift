@@ -13,25 +13,20 @@ extension DCMARule {
     static let criticalPathTest = DCMARule(number: 12, name: "critical-path-test", title: "critical path test") { population in
         let title = "critical path test"
         let context = population.context
-        let schedule = context.schedule
-        guard let path = schedule.longestCriticalPath?.tasks, let end = path.last, let finish = schedule.tasks[end]?.finish else {
-            return population.notApplicable(12, "critical-path-test", title, threshold: "finish slips by the delay", because: "the plan could not be scheduled or has no critical path")
+        let probe = population.criticalPathProbe ?? CriticalPathProbe(context, incomplete: population.incompleteIDs)
+        let (delayed, end, finish): (TaskID, TaskID, CivilDateTime)
+        switch probe.setup {
+        case .notApplicable(let reason):
+            return population.notApplicable(12, "critical-path-test", title, threshold: "finish slips by the delay", because: reason)
+        case .delayed(let probe, let pathEnd, let pathFinish): (delayed, end, finish) = (probe, pathEnd, pathFinish)
         }
-        guard let probe = path.compactMap(context.task).first(where: { population.incompleteIDs.contains($0.id) && !$0.isManuallyScheduled && $0.actualStart == nil && ($0.percentComplete ?? 0) == 0 }),
-            let position = context.taskIndex[probe.id]
-        else {
-            return population.notApplicable(12, "critical-path-test", title, threshold: "finish slips by the delay", because: "the critical path has no unstarted, automatically scheduled task")
-        }
-        let delay = testDelayDays * context.minutesPerDay
-        var delayed = context.plan
-        delayed.tasks[position].lengthen(by: delay)
-        let newFinish = Scheduler(ScheduleOptions(criticalPathLimit: 1)).schedule(delayed).tasks[end]?.finish ?? finish
+        let newFinish = probe.finishAfterDelay() ?? finish
         let slip = newFinish >= finish ? population.projectCalendar.workingMinutes(from: finish, to: newFinish) : 0
         // A slip within a day of the delay passes: task calendars may round it to their own days.
-        let passes = slip >= delay - context.minutesPerDay
+        let passes = slip >= probe.delay - context.minutesPerDay
         return DCMACheck(number: 12, name: "critical-path-test", title: title, threshold: "finish slips by the delay",
-                         value: Double(slip) / Double(delay), count: nil, outcome: passes ? .pass : .fail, offending: passes ? [] : [probe.id],
-                         detail: "delaying \(probe.id) by \(testDelayDays) working days moved the path's end \(end) by \(ValidationRule.workingDays(slip, context)) working days")
+                         value: Double(slip) / Double(probe.delay), count: nil, outcome: passes ? .pass : .fail, offending: passes ? [] : [delayed],
+                         detail: "delaying \(delayed) by \(testDelayDays) working days moved the path's end \(end) by \(ValidationRule.workingDays(slip, context)) working days")
     }
 
     /// (critical path length + total float) / critical path length, the float being the time
@@ -77,17 +72,5 @@ extension DCMARule {
         return DCMACheck(number: 14, name: "bei", title: title, threshold: "≥ 0.95", value: index, count: nil,
                          outcome: index >= 0.95 ? .pass : .fail, offending: index >= 0.95 ? [] : late,
                          detail: "\(finished.count) tasks finished, \(due.count) due by the status date \(status) on the baseline")
-    }
-}
-
-extension PlanTask {
-    /// The task made `minutes` of working time longer, in whichever field the scheduler reads.
-    mutating func lengthen(by minutes: Int) {
-        let base = duration ?? WorkDuration(minutes: 0)
-        duration = WorkDuration(minutes: base.minutes + minutes, unit: base.unit, isElapsed: base.isElapsed, isEstimated: base.isEstimated)
-        if let remaining = remainingDuration {
-            remainingDuration = WorkDuration(minutes: remaining.minutes + minutes, unit: remaining.unit, isElapsed: remaining.isElapsed, isEstimated: remaining.isEstimated)
-        }
-        if kind == .milestone { kind = .task }
     }
 }

@@ -13,8 +13,10 @@ public struct DCMAPopulation: Sendable {
     let predecessors: [TaskID: Int]
     let successors: [TaskID: Int]
     let projectCalendar: ResolvedCalendar
+    /// The critical path test's second schedule, already running, when it was asked for.
+    let criticalPathProbe: CriticalPathProbe?
 
-    init(_ context: ValidationContext) {
+    init(_ context: ValidationContext, startsCriticalPathTest: Bool = false) {
         self.context = context
         incomplete = context.workTasks.filter { !$0.isFinished }
         let open = Set(incomplete.map(\.id))
@@ -29,6 +31,7 @@ public struct DCMAPopulation: Sendable {
         self.predecessors = predecessors
         self.successors = successors
         projectCalendar = context.calendars.calendar(context.plan.project.defaultCalendar)
+        criticalPathProbe = startsCriticalPathTest ? CriticalPathProbe(context, incomplete: open) : nil
     }
 
     /// 44 working days, DCMA's line between a plannable and an unplannable span.
