@@ -249,6 +249,8 @@ struct ScheduleEngine {
         } else {
             forwardPass()
             projectFinish = (0..<network.count).filter { !network.isSummary[$0] }.map { earlyFinish[$0] }.max() ?? projectStart
+            // Late dates are only slack, unless an ALAP task takes them as its dates.
+            guard options.computesSlack || constraintType.contains(.asLateAsPossible) else { return }
             backwardPass()
         }
         if constraintType.contains(.asLateAsPossible) && !scheduleFromFinish {

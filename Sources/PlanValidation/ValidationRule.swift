@@ -12,12 +12,15 @@ public struct ValidationRule: Sendable {
     public let name: String
     public let group: Group
     public let summary: String
+    /// Whether the rule reads the schedule (which may still be computing when the others run).
+    let usesSchedule: Bool
     let check: @Sendable (ValidationContext) -> [Diagnostic]
 
-    init(_ name: String, _ group: Group, _ summary: String, check: @escaping @Sendable (ValidationContext) -> [Diagnostic]) {
+    init(_ name: String, _ group: Group, _ summary: String, usesSchedule: Bool = false, check: @escaping @Sendable (ValidationContext) -> [Diagnostic]) {
         self.name = name
         self.group = group
         self.summary = summary
+        self.usesSchedule = usesSchedule
         self.check = check
     }
 
@@ -31,9 +34,14 @@ public final class ValidationContext: Sendable {
     public let plan: Plan
     public let source: String
     public let calendars: CalendarResolver
-    public let schedule: ScheduleResult
+    /// Computed on another core from the start; reading it waits until it is done.
+    private let pendingSchedule: Pending<ScheduleResult>
+    public var schedule: ScheduleResult { pendingSchedule.value }
     /// Task positions by identity; the first of duplicates wins (duplicates are a finding of their own).
     let taskIndex: [TaskID: Int]
+    /// Tasks that carry work of their own: not summaries, not the inactive ones. Kept once, as
+    /// several DCMA checks count over them and a copy of 100,000 tasks is not free.
+    let workTasks: [PlanTask]
 
     /// `schedule` is the plan as `planbridge schedule` computes it by default (the plan's own
     /// status date), when the caller has it already; otherwise it is computed here.
@@ -42,13 +50,23 @@ public final class ValidationContext: Sendable {
         self.source = source
         calendars = CalendarResolver(plan.calendars)
         // One critical path is all the rules use (the longest, for the critical path test).
-        self.schedule = schedule ?? Scheduler(ScheduleOptions(criticalPathLimit: 1)).schedule(plan)
+        if let schedule {
+            pendingSchedule = Pending(ready: schedule)
+        } else {
+            pendingSchedule = Pending { Scheduler(ScheduleOptions(criticalPathLimit: 1)).schedule(plan) }
+        }
         var index: [TaskID: Int] = [:]
         for (position, task) in plan.tasks.enumerated() where index[task.id] == nil { index[task.id] = position }
         taskIndex = index
+        workTasks = plan.tasks.filter { $0.kind != .summary && $0.isActive }
     }
 
     func task(_ id: TaskID) -> PlanTask? { taskIndex[id].map { plan.tasks[$0] } }
+
+    /// Whether the plan has a task of that identity, without copying the task.
+    func hasTask(_ id: TaskID) -> Bool { taskIndex[id] != nil }
+
+    func kind(of id: TaskID) -> TaskKind? { taskIndex[id].map { plan.tasks[$0].kind } }
 
     /// Findings point at the file; readers keep no per-entity line numbers, the entity names the row.
     var location: SourceLocation { SourceLocation(file: source) }
@@ -63,8 +81,6 @@ public final class ValidationContext: Sendable {
         return "'\(name)'"
     }
 
-    /// Tasks that carry work of their own: not summaries, not the inactive ones.
-    var workTasks: [PlanTask] { plan.tasks.filter { $0.kind != .summary && $0.isActive } }
 
     /// One working day in minutes, the unit the DCMA thresholds speak in.
     var minutesPerDay: Int { max(plan.project.conventions.minutesPerDay, 1) }

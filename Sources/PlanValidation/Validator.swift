@@ -32,13 +32,26 @@ public struct Validator: Sendable {
 
     /// `schedule`, when given, is the plan's default schedule (see `ValidationContext`).
     public func validate(_ plan: Plan, source: String, schedule: ScheduleResult? = nil) -> ValidationReport {
+        // The schedule is computed on another core from here on, and the critical path test's
+        // second schedule after it on a third thread; meanwhile this one runs every rule and
+        // check that needs no schedule, and the others last. Results keep the rules' order.
         let context = ValidationContext(plan: plan, source: source, schedule: schedule)
-        // The population first: it starts the critical path test's second schedule, which then
-        // runs beside the semantic rules.
-        let population = dcma.isEmpty ? nil : DCMAPopulation(context, startsCriticalPathTest: dcma.contains { $0.number == 12 })
-        let findings = semantic.flatMap { $0.check(context) }
-        let checks = population.map { population in dcma.map { $0.assess(population) } } ?? []
-        return ValidationReport(diagnostics: findings + checks.compactMap { $0.diagnostic(file: source) }, dcma: checks)
+        let probe = dcma.contains { $0.number == 12 } ? Pending { CriticalPathProbe(context) } : nil
+        var findings = [[Diagnostic]](repeating: [], count: semantic.count)
+        for k in Self.scheduleLast(semantic.map(\.usesSchedule)) { findings[k] = semantic[k].check(context) }
+        var checks: [DCMACheck] = []
+        if !dcma.isEmpty {
+            let population = DCMAPopulation(context, criticalPathProbe: probe)
+            var assessed = [DCMACheck?](repeating: nil, count: dcma.count)
+            for k in Self.scheduleLast(dcma.map(\.usesSchedule)) { assessed[k] = dcma[k].assess(population) }
+            checks = assessed.compactMap { $0 }
+        }
+        return ValidationReport(diagnostics: findings.flatMap { $0 } + checks.compactMap { $0.diagnostic(file: source) }, dcma: checks)
+    }
+
+    /// Positions in running order: those that need no schedule first.
+    static func scheduleLast(_ usesSchedule: [Bool]) -> [Int] {
+        usesSchedule.indices.filter { !usesSchedule[$0] } + usesSchedule.indices.filter { usesSchedule[$0] }
     }
 }
 

@@ -9,13 +9,13 @@ extension DCMARule {
                                 threshold: "≤ 5%", detail: "incomplete tasks with MSO, MFO, SNLT or FNLT constraints")
     }
 
-    static let highFloat = DCMARule(number: 6, name: "high-float", title: "high float") { population in
+    static let highFloat = DCMARule(number: 6, name: "high-float", title: "high float", usesSchedule: true) { population in
         let failing = population.incomplete.filter { (population.context.schedule.tasks[$0.id]?.totalSlack ?? 0) > population.fortyFourDays }
         return population.share(6, "high-float", "high float", failing: failing.map(\.id), of: population.incomplete.count, atMost: 0.05,
                                 threshold: "≤ 5%", detail: "incomplete tasks with more than 44 working days of total float")
     }
 
-    static let negativeFloat = DCMARule(number: 7, name: "negative-float", title: "negative float") { population in
+    static let negativeFloat = DCMARule(number: 7, name: "negative-float", title: "negative float", usesSchedule: true) { population in
         let failing = population.incomplete.filter { (population.context.schedule.tasks[$0.id]?.totalSlack ?? 0) < 0 }
         return population.share(7, "negative-float", "negative float", failing: failing.map(\.id), of: population.incomplete.count, atMost: 0,
                                 threshold: "= 0%", detail: "incomplete tasks with total float below zero")

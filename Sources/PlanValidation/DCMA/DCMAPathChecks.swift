@@ -7,20 +7,19 @@ extension DCMARule {
     static let testDelayDays = 600
 
     /// Critical path test: delay the first unstarted task of the longest critical path by 600 working
-    /// days and schedule again; the path's last task (the finish milestone, normally) must move by
+    /// days and schedule again (`CriticalPathProbe`); the path's last task (the finish milestone, normally) must move by
     /// the same amount, or the path is broken (a constraint, a missing link or a manual task holds
     /// it in place). The project finish itself would always move: the delayed task is in it.
-    static let criticalPathTest = DCMARule(number: 12, name: "critical-path-test", title: "critical path test") { population in
+    static let criticalPathTest = DCMARule(number: 12, name: "critical-path-test", title: "critical path test", usesSchedule: true) { population in
         let title = "critical path test"
         let context = population.context
-        let probe = population.criticalPathProbe ?? CriticalPathProbe(context, incomplete: population.incompleteIDs)
-        let (delayed, end, finish): (TaskID, TaskID, CivilDateTime)
+        let probe = population.criticalPathProbe?.value ?? CriticalPathProbe(context)
+        let (delayed, end, finish, newFinish): (TaskID, TaskID, CivilDateTime, CivilDateTime)
         switch probe.setup {
         case .notApplicable(let reason):
             return population.notApplicable(12, "critical-path-test", title, threshold: "finish slips by the delay", because: reason)
-        case .delayed(let probe, let pathEnd, let pathFinish): (delayed, end, finish) = (probe, pathEnd, pathFinish)
+        case .delayed(let probe, let pathEnd, let before, let after): (delayed, end, finish, newFinish) = (probe, pathEnd, before, after)
         }
-        let newFinish = probe.finishAfterDelay() ?? finish
         let slip = newFinish >= finish ? population.projectCalendar.workingMinutes(from: finish, to: newFinish) : 0
         // A slip within a day of the delay passes: task calendars may round it to their own days.
         let passes = slip >= probe.delay - context.minutesPerDay
@@ -31,7 +30,7 @@ extension DCMARule {
 
     /// (critical path length + total float) / critical path length, the float being the time
     /// between the forecast finish and the baseline finish (negative when late).
-    static let criticalPathLengthIndex = DCMARule(number: 13, name: "cpli", title: "critical path length index") { population in
+    static let criticalPathLengthIndex = DCMARule(number: 13, name: "cpli", title: "critical path length index", usesSchedule: true) { population in
         let title = "critical path length index"
         let context = population.context
         guard let baselineFinish = population.baselineFinish else {

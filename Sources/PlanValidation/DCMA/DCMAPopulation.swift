@@ -13,15 +13,15 @@ public struct DCMAPopulation: Sendable {
     let predecessors: [TaskID: Int]
     let successors: [TaskID: Int]
     let projectCalendar: ResolvedCalendar
-    /// The critical path test's second schedule, already running, when it was asked for.
-    let criticalPathProbe: CriticalPathProbe?
+    /// The critical path test's second schedule, already running, when the validator started it.
+    let criticalPathProbe: Pending<CriticalPathProbe>?
 
-    init(_ context: ValidationContext, startsCriticalPathTest: Bool = false) {
+    init(_ context: ValidationContext, criticalPathProbe: Pending<CriticalPathProbe>? = nil) {
         self.context = context
         incomplete = context.workTasks.filter { !$0.isFinished }
         let open = Set(incomplete.map(\.id))
         incompleteIDs = open
-        links = context.plan.dependencies.filter { context.task($0.predecessor) != nil && context.task($0.successor) != nil && open.contains($0.successor) }
+        links = context.plan.dependencies.filter { context.hasTask($0.predecessor) && context.hasTask($0.successor) && open.contains($0.successor) }
         var predecessors: [TaskID: Int] = [:]
         var successors: [TaskID: Int] = [:]
         for link in context.plan.dependencies {
@@ -31,7 +31,7 @@ public struct DCMAPopulation: Sendable {
         self.predecessors = predecessors
         self.successors = successors
         projectCalendar = context.calendars.calendar(context.plan.project.defaultCalendar)
-        criticalPathProbe = startsCriticalPathTest ? CriticalPathProbe(context, incomplete: open) : nil
+        self.criticalPathProbe = criticalPathProbe
     }
 
     /// 44 working days, DCMA's line between a plannable and an unplannable span.

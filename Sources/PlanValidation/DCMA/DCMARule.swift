@@ -5,6 +5,8 @@ public struct DCMARule: Sendable {
     public let number: Int
     public let name: String
     public let title: String
+    /// Whether the check reads the schedule (which may still be computing when the others run).
+    var usesSchedule = false
     let assess: @Sendable (DCMAPopulation) -> DCMACheck
 
     public var code: String { "dcma." + name }

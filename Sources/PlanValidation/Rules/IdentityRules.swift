@@ -34,17 +34,17 @@ extension ValidationRule {
         }
         for link in plan.dependencies {
             let entity = EntityRef.dependency(predecessor: link.predecessor, successor: link.successor)
-            if context.task(link.predecessor) == nil { missing("the link's predecessor '\(link.predecessor)' is not a task of this plan", entity) }
-            if context.task(link.successor) == nil { missing("the link's successor '\(link.successor)' is not a task of this plan", entity) }
+            if !context.hasTask(link.predecessor) { missing("the link's predecessor '\(link.predecessor)' is not a task of this plan", entity) }
+            if !context.hasTask(link.successor) { missing("the link's successor '\(link.successor)' is not a task of this plan", entity) }
         }
         for assignment in plan.assignments {
-            if context.task(assignment.task) == nil { missing("the assignment's task '\(assignment.task)' is not in the plan", .assignment(assignment.id)) }
+            if !context.hasTask(assignment.task) { missing("the assignment's task '\(assignment.task)' is not in the plan", .assignment(assignment.id)) }
             if let resource = assignment.resource, !resources.contains(resource) {
                 missing("the assignment's resource '\(resource)' is not in the plan", .assignment(assignment.id))
             }
         }
         for task in plan.tasks {
-            if let parent = task.parent, context.task(parent) == nil { missing("the parent task '\(parent)' is not in the plan", .task(task.id)) }
+            if let parent = task.parent, !context.hasTask(parent) { missing("the parent task '\(parent)' is not in the plan", .task(task.id)) }
             if let calendar = task.calendar, !calendars.contains(calendar) { missing("the task calendar '\(calendar)' is not in the plan", .task(task.id)) }
         }
         for resource in plan.resources {

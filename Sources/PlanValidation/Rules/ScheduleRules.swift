@@ -5,13 +5,13 @@ import PlanSchedule
 extension ValidationRule {
     /// The scheduler already finds every cycle with its full path; validation reports them under
     /// its own code so that `--disable dependency-cycle` and pipelines see one stable name.
-    static let dependencyCycle = ValidationRule("dependency-cycle", .semantics, "links lead back to where they started (the full path is given)") { context in
+    static let dependencyCycle = ValidationRule("dependency-cycle", .semantics, "links lead back to where they started (the full path is given)", usesSchedule: true) { context in
         context.schedule.diagnostics.filter { $0.code == .scheduleDependencyCycle }.map { cycle in
             Diagnostic(.validateDependencyCycle, cycle.message, at: context.location, entity: cycle.entity)
         }
     }
 
-    static let constraintContradiction = ValidationRule("constraint-contradiction", .semantics, "a constraint date contradicts the links, or forces the task past its deadline") { context in
+    static let constraintContradiction = ValidationRule("constraint-contradiction", .semantics, "a constraint date contradicts the links, or forces the task past its deadline", usesSchedule: true) { context in
         let hard: Set<ConstraintType> = [.mustStartOn, .mustFinishOn, .startNoLaterThan, .finishNoLaterThan]
         var predecessors: [TaskID: [TaskID]] = [:]
         for link in context.plan.dependencies { predecessors[link.successor, default: []].append(link.predecessor) }

@@ -25,8 +25,9 @@ extension ValidationRule {
     static let summaryWithLinks = ValidationRule("summary-with-links", .semantics, "a summary task has dependencies; link its subtasks instead") { context in
         let summaries = Set(context.plan.tasks.filter { $0.kind == .summary }.map(\.id))
         return context.plan.dependencies.compactMap { link in
-            let ends = [link.predecessor, link.successor].filter(summaries.contains)
-            guard let summary = ends.first else { return nil }
+            guard let summary = summaries.contains(link.predecessor) ? link.predecessor : (summaries.contains(link.successor) ? link.successor : nil) else {
+                return nil
+            }
             return context.finding(.validateSummaryWithLinks, "summary task \(context.label(summary)) is an end of a link; MS Project and the DCMA checks expect links between subtasks",
                 .dependency(predecessor: link.predecessor, successor: link.successor))
         }
@@ -34,7 +35,7 @@ extension ValidationRule {
 
     static let summaryWithAssignments = ValidationRule("summary-with-assignments", .semantics, "a summary task has resource assignments") { context in
         context.plan.assignments.compactMap { assignment in
-            guard context.task(assignment.task)?.kind == .summary, assignment.resource != nil else { return nil }
+            guard context.kind(of: assignment.task) == .summary, assignment.resource != nil else { return nil }
             return context.finding(.validateSummaryWithAssignments, "summary task \(context.label(assignment.task)) has a resource assigned; its work would be counted twice", .assignment(assignment.id))
         }
     }
