@@ -98,3 +98,21 @@ def write(name, plan):
 write("clean", CLEAN)
 for name, plan in CASES:
     write(name, plan)
+
+
+# Structural damage to an MSPDI file PlanBridge wrote (a writer golden): one misspelt element
+# and one value of the wrong type, each on a known line, for the schema layer of `validate`.
+def damage(name, element, before, after):
+    source = os.path.join(HERE, "..", "mspdi-write", "links-and-lags.expected.xml")
+    with open(source, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    tasks = next(i for i, line in enumerate(lines) if "<Tasks>" in line)
+    second = [i for i, line in enumerate(lines) if "<Task>" in line and i > tasks][1]
+    at = next(i for i, line in enumerate(lines) if f"<{element}>" in line and i > second)
+    lines[at] = lines[at].replace(before, after)
+    with open(os.path.join(HERE, name + ".xml"), "w", encoding="utf-8") as out:
+        out.write("\n".join(lines))
+
+
+damage("damaged-misspelt-element", "Name", "Name>", "Nmae>")
+damage("damaged-wrong-type", "Active", "<Active>1</Active>", "<Active>maybe</Active>")

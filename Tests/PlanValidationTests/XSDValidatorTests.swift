@@ -72,6 +72,49 @@ struct XSDValidatorTests {
         #expect(Set(diagnostics.compactMap { $0.location?.line }) == [5, 6, 7], "\(diagnostics)")
     }
 
+    /// One edit to a file the writer made, at one line: the schemas must fail it at that line.
+    enum Damage: CaseIterable {
+        case elementRemoved, elementMisspelt, wrongValueType
+
+        func apply(to lines: inout [String]) -> Int {
+            func first(_ element: String, after start: Int) -> Int { lines[start...].firstIndex { $0.contains("<\(element)>") }! }
+            let task = first("Task", after: first("Tasks", after: 0))
+            let secondTask = first("Task", after: task + 1)
+            switch self {
+            case .elementRemoved:
+                // The second task's UID: libxml2 then finds the ID where the UID should be.
+                let line = first("UID", after: secondTask)
+                lines.remove(at: line)
+                return line + 1
+            case .elementMisspelt:
+                let line = first("Name", after: secondTask)
+                lines[line] = lines[line].replacingOccurrences(of: "Name>", with: "Nmae>")
+                return line + 1
+            case .wrongValueType:
+                // A flag both schemas type as a boolean.
+                let line = first("Active", after: secondTask)
+                lines[line] = lines[line].replacingOccurrences(of: #"<Active>\d</Active>"#, with: "<Active>maybe</Active>", options: .regularExpression)
+                return line + 1
+            }
+        }
+    }
+
+    @Test(arguments: Damage.allCases)
+    func aDamagedFileFailsAtTheDamagedLine(_ damage: Damage) throws {
+        let written = try MSPDIWriter().write(PlanGenerator(seed: 5).plan(tasks: 30), options: .default)
+        var lines = String(decoding: written.bytes, as: UTF8.self).components(separatedBy: "\n")
+        let line = damage.apply(to: &lines)
+        let damaged = Array(lines.joined(separator: "\n").utf8)
+        // The lenient schema accepts a task without its UID (MS Project's own files omit fields);
+        // a misspelt element and a wrong type fail both.
+        let validators = damage == .elementRemoved ? [strict] : [strict, lenient]
+        for validator in validators {
+            let diagnostics = validator.validate(damaged, sourceName: "damaged.xml")
+            #expect(diagnostics.count == 1, "\(damage): \(diagnostics)")
+            #expect(diagnostics.first?.code == .xsdInvalid && diagnostics.first?.location?.line == line, "\(damage) at \(line): \(diagnostics)")
+        }
+    }
+
     @Test func strictSchemaHoldsMSProjectsElementOrder() {
         let outOfOrder = document("<SaveVersion>14</SaveVersion><Tasks><Task><UID>1</UID></Task></Tasks><Calendars/>")
         let diagnostics = strict.validate(outOfOrder, sourceName: "order.xml")
