@@ -92,9 +92,7 @@ struct ContentLineLexer {
         guard index != utf8.startIndex, index != utf8.endIndex else { return nil }
         let delimiter = utf8[index]
         guard delimiter == UInt8(ascii: ":") || delimiter == UInt8(ascii: ";") else { return nil }
-        // Almost every name is already upper case: skip the (allocating) case mapping then.
-        let written = text[text.startIndex..<index]
-        let name = written.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } ? written.uppercased() : String(written)
+        let name = upperCased(text[text.startIndex..<index])
         if delimiter == UInt8(ascii: ":") {
             return ContentLine(name: name, parameters: [], value: String(text[utf8.index(after: index)...]), line: line)
         }
@@ -122,66 +120,75 @@ struct ContentLineLexer {
     }
 
     /// `P=V;Q="a;b",c` → parameters. Splits on `;` and `,` outside quotes; a backslash-escaped `;`
-    /// (Apple's `X-TITLE=…\; 4041 Linz`) does not split.
+    /// (Apple's `X-TITLE=…\; 4041 Linz`) does not split. Works on the UTF-8 bytes: every delimiter
+    /// is ASCII, so a cut never falls inside a character, and bytes skip grapheme breaking.
     static func parseParameters(_ text: Substring) -> [ContentLine.Parameter] {
         var result: [ContentLine.Parameter] = []
         var name = ""
         var values: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inName = true
         var inQuotes = false
         var wasQuoted = false
-        var previous: Character = " "
+        var previous = UInt8(ascii: " ")
+        func take() -> String {
+            defer { current.removeAll(keepingCapacity: true) }
+            return String(decoding: current, as: UTF8.self)
+        }
         func finishValue() {
-            values.append(wasQuoted ? current : current.trimmingWhitespace())
-            current = ""
+            let value = take()
+            values.append(wasQuoted ? value : value.trimmingWhitespace())
             wasQuoted = false
         }
         func finishParameter() {
             if inName {
-                if !current.isEmpty { result.append(.init(name: current.trimmingWhitespace().uppercased(), values: [])) }
+                if !current.isEmpty { result.append(.init(name: upperCased(take().trimmingWhitespace()), values: [])) }
             } else {
                 finishValue()
-                result.append(.init(name: name.uppercased(), values: values.map(decodeCarets)))
+                result.append(.init(name: upperCased(name), values: values.map(decodeCarets)))
             }
             name = ""
             values = []
-            current = ""
+            current.removeAll(keepingCapacity: true)
             inName = true
             wasQuoted = false
         }
-        for character in text {
-            defer { previous = character }
+        for byte in text.utf8 {
+            defer { previous = byte }
             if inQuotes {
-                if character == "\"" { inQuotes = false } else { current.append(character) }
+                if byte == UInt8(ascii: "\"") { inQuotes = false } else { current.append(byte) }
                 continue
             }
-            switch character {
-            case "\"" where !inName:
+            switch byte {
+            case UInt8(ascii: "\"") where !inName:
                 inQuotes = true
                 wasQuoted = true
-            case "=" where inName:
-                name = current.trimmingWhitespace()
-                current = ""
+            case UInt8(ascii: "=") where inName:
+                name = take().trimmingWhitespace()
                 inName = false
-            case "," where !inName:
+            case UInt8(ascii: ",") where !inName:
                 finishValue()
-            case ";" where previous != "\\":
+            case UInt8(ascii: ";") where previous != UInt8(ascii: "\\"):
                 finishParameter()
-            case ";":
-                current.removeLast()
-                current.append(";")
+            case UInt8(ascii: ";"):
+                current[current.count - 1] = byte
             default:
-                current.append(character)
+                current.append(byte)
             }
         }
         finishParameter()
         return result
     }
 
+    /// Almost every name is already upper case: the (allocating) case mapping is skipped then.
+    static func upperCased(_ text: some StringProtocol) -> String {
+        text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } ? text.uppercased() : String(text)
+    }
+
     /// RFC 6868: `^n` newline, `^'` double quote, `^^` caret.
     static func decodeCarets(_ value: String) -> String {
-        guard value.contains("^") else { return value }
+        // On the bytes: String's own `contains` of a string goes through Foundation's search.
+        guard value.utf8.contains(UInt8(ascii: "^")) else { return value }
         var out = ""
         var iterator = value.makeIterator()
         while let c = iterator.next() {
