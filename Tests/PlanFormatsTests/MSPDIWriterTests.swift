@@ -49,6 +49,21 @@ struct MSPDIWriterTests {
         #expect(text.contains("<Title>Links &amp; lags &lt;demo&gt;</Title>"))
     }
 
+    @Test func anEstimatedLagKeepsItsMarkThroughMSPDI() throws {
+        var plan = MSPDIWriterPlans.linksAndLags
+        let k = try #require(plan.dependencies.firstIndex { if case .time(let d) = $0.lag { return d.minutes > 0 } else { return false } })
+        guard case .time(var lag) = plan.dependencies[k].lag else { return }
+        lag.isEstimated = true
+        plan.dependencies[k].lag = .time(lag)
+        let bytes = try write(plan).bytes
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Days, estimated: 7 + 32, as for durations.
+        #expect(text.contains("<LinkLag>\(lag.minutes * 10)</LinkLag>\n\t\t\t\t<LagFormat>\(MSPDI.DurationFormat(unit: lag.unit, isElapsed: lag.isElapsed).code + 32)</LagFormat>"))
+        let back = try MSPDIReader().read(PlanInput(sourceName: "lag.xml", bytes: bytes), options: .default).plan
+        let link = try #require(back.dependencies.first { $0.predecessor == plan.dependencies[k].predecessor && $0.successor == plan.dependencies[k].successor })
+        #expect(link.lag == .time(lag))
+    }
+
     @Test func negativeDurationsUseMSProjectsForm() {
         let out = try! XMLTextWriter()
         out.startRoot("R", namespace: "urn:x")

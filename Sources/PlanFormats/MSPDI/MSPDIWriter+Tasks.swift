@@ -164,10 +164,11 @@ extension MSPDIWriter.Context {
         l.int(.`Type`, MSPDI.linkTypeCode(link.type))
         switch link.lag {
         case .time(let lag):
-            // Tenths of a minute (brief §2.2); the format is only the unit the user saw.
+            // Tenths of a minute (brief §2.2); the format is the unit the user saw, with the
+            // estimated mark (`2d?`) as durations carry it.
             let (tenths, overflow) = lag.minutes.multipliedReportingOverflow(by: 10)
             l.int(.LinkLag, overflow ? Int.max : tenths)
-            l.int(.LagFormat, MSPDI.DurationFormat(unit: lag.unit, isElapsed: lag.isElapsed).code)
+            l.int(.LagFormat, durationFormatCode(lag))
         case .percent(let percent, let elapsed):
             // For percent formats LinkLag is the percentage itself, as MPXJ reads it (brief §2.2).
             l.int(.LinkLag, percent)
