@@ -35,11 +35,11 @@ struct HTMLReportTests {
     @Test func barsSitWhereTheirDatesAre() throws {
         let (html, baseline, current) = try Self.rendered()
         // The scale, worked out here from the definition: a day of margin before the earliest
-        // date and after the latest, the time area 860 px wide right of a 340 px label column.
+        // date and after the latest, the time area 820 px wide right of a 340 px label column.
         let seconds = (baseline.tasks + current.tasks).flatMap { [$0.start, $0.finish].compactMap { $0?.secondsSinceEpoch } }
         let origin = (seconds.min()! / 86_400 - 1) * 86_400
         let end = (seconds.max()! / 86_400 + 2) * 86_400
-        let x = { (moment: CivilDateTime) in 340 + Double(moment.secondsSinceEpoch - origin) * 860 / Double(end - origin) }
+        let x = { (moment: CivilDateTime) in 340 + Double(moment.secondsSinceEpoch - origin) * 820 / Double(end - origin) }
         for id in ["2", "5"] {
             let now = try #require(current.tasks.first { $0.id.rawValue == id })
             let then = try #require(baseline.tasks.first { $0.id.rawValue == id })

@@ -50,7 +50,7 @@ public struct GanttChart: Sendable {
     public static let rowHeight = 24
     public static let axisHeight = 30
     public static let labelWidth = 340.0
-    public static let timeWidth = 860.0
+    public static let timeWidth = 820.0
     public static let sectionLimit = 500
     /// Above this many rows every group starts closed; the reader opens the ones wanted.
     public static let openLimit = 1_000
@@ -173,7 +173,8 @@ public struct GanttChart: Sendable {
 
     func axis(height: Int) -> String {
         var out = "<g class=\"axis\" aria-hidden=\"true\">"
-        for tick in scale.ticks {
+        // A tick too near the right edge would have its label cut off, so it is left out.
+        for tick in scale.ticks where scale.x(tick) <= scale.left + scale.width - 32 {
             let x = Self.number(scale.x(tick))
             out += "<line x1=\"\(x)\" y1=\"\(Self.axisHeight - 8)\" x2=\"\(x)\" y2=\"\(height)\"/>"
                 + "<text x=\"\(x)\" y=\"\(Self.axisHeight - 12)\" text-anchor=\"middle\">\(tick.description.prefix(10))</text>"

@@ -3,6 +3,10 @@ import PlanModel
 /// The diff as one HTML page: the summary the other renderers print, then the Gantt chart of
 /// both plans. Self-contained, so it can be attached to a status mail or printed.
 public struct HTMLDiffRenderer: Sendable {
+    /// Changes listed at most: a rescheduled big plan moves every task, and tens of thousands of
+    /// table rows would double the page for a list the CSV report serves better.
+    public static let changeLimit = 2_000
+
     public init() {}
 
     public func render(_ report: DiffReport) -> String {
@@ -16,7 +20,13 @@ public struct HTMLDiffRenderer: Sendable {
 
         if !summary.counts.isEmpty {
             body += "<h2>Changes by kind</h2>\n"
-            body += HTMLDocument.table(["Kind", "Count"], summary.orderedCounts.map { [$0.kind.rawValue, String($0.count)] }, numeric: [1])
+            // Four kinds to a row: thirty kinds in one column would push the chart off the first screen.
+            let counts = summary.orderedCounts
+            let rows = stride(from: 0, to: counts.count, by: 4).map { start in
+                counts[start..<min(start + 4, counts.count)].flatMap { [$0.kind.rawValue, String($0.count)] }
+            }
+            let headers = Array([[String]](repeating: ["Kind", "Count"], count: min(4, counts.count)).joined())
+            body += HTMLDocument.table(headers, rows, numeric: [1, 3, 5, 7])
         }
         if !summary.milestones.isEmpty {
             body += "<h2>Milestones</h2>\n"
@@ -38,12 +48,16 @@ public struct HTMLDiffRenderer: Sendable {
             body += "<li>Left: \(e(ReportText.names(critical.left)))</li>\n</ul>\n"
         }
         if let gantt = report.gantt {
-            body += "<h2>Gantt chart</h2>\n"
+            body += "<h2 id=\"gantt\">Gantt chart</h2>\n"
             body += GanttChart(gantt, comparesBaseline: true).render()
         }
         if report.hasDifferences {
+            let listed = report.changes.prefix(Self.changeLimit)
             body += "<h2>Changes</h2>\n<details\(report.changes.count <= GanttChart.openLimit ? " open" : "")><summary>\(report.changes.count) changes</summary>\n"
-            body += HTMLDocument.table(ReportText.changeHeaders, report.changes.map { ReportText.row($0, limit: 200) }, numeric: [6, 7])
+            if listed.count < report.changes.count {
+                body += "<p class=\"note\">The first \(listed.count) changes; --format csv or json lists all \(report.changes.count).</p>\n"
+            }
+            body += HTMLDocument.table(ReportText.changeHeaders, listed.map { ReportText.row($0, limit: 200) }, numeric: [6, 7])
             body += "</details>\n"
         }
         body += "</main>\n"
@@ -76,7 +90,7 @@ public struct HTMLPlanRenderer: Sendable {
             })
             body += "</details>\n"
         }
-        body += "<h2>Gantt chart</h2>\n" + GanttChart(gantt, comparesBaseline: false).render() + "</main>\n"
+        body += "<h2 id=\"gantt\">Gantt chart</h2>\n" + GanttChart(gantt, comparesBaseline: false).render() + "</main>\n"
         return HTMLDocument.page(title: title, body: body)
     }
 }

@@ -72,10 +72,10 @@ public enum HTMLDocument {
         svg.gantt .band { fill: #fff; }
         .bar.baseline, .diamond.baseline, .sw-baseline { fill: #b8c2cc; stroke: #6b7785; stroke-width: .5; }
         .bar.current, .diamond.current, .sw-none { fill: #2f6fad; }
-        .slip-minor, .sw-minor { fill: #d9a400; background: #d9a400; }
-        .slip-moderate, .sw-moderate { fill: #e06c00; background: #e06c00; }
-        .slip-major, .sw-major { fill: #c0152f; background: #c0152f; }
-        .slip-ahead, .sw-ahead { fill: #2e8540; background: #2e8540; }
+        .current.slip-minor, .sw-minor { fill: #d9a400; background: #d9a400; }
+        .current.slip-moderate, .sw-moderate { fill: #e06c00; background: #e06c00; }
+        .current.slip-major, .sw-major { fill: #c0152f; background: #c0152f; }
+        .current.slip-ahead, .sw-ahead { fill: #2e8540; background: #2e8540; }
         .sw-baseline { background: #b8c2cc; } .sw-none { background: #2f6fad; }
         .sw-critical { background: #fff; border: 2px solid #000 !important; }
         .bar.summary { opacity: .85; }
