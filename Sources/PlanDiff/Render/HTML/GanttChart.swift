@@ -25,9 +25,9 @@ public struct TimeScale: Hashable, Sendable {
 
     var days: Int { (end - origin) / 86_400 }
 
-    /// Tick days: a step that gives at most about a dozen labelled lines, so labels never overlap.
+    /// Tick days: a step that gives at most about ten labelled lines, so labels never overlap.
     var ticks: [CivilDateTime] {
-        let step = [1, 2, 7, 14, 28, 56, 91, 182, 364, 728].first { days / $0 <= 12 } ?? (days / 12 + 1)
+        let step = [1, 2, 7, 14, 28, 56, 91, 182, 364, 728].first { days / $0 <= 10 } ?? (days / 10 + 1)
         return stride(from: 0, through: days, by: step).map { CivilDateTime(secondsSinceEpoch: origin + $0 * 86_400) }
     }
 }

@@ -47,8 +47,9 @@ public enum HTMLDocument {
         return out + "</tbody>\n</table>\n"
     }
 
-    /// Colours chosen for contrast on white (text at least 4.5:1); every colour is doubled by a
-    /// text label or a shape, so the chart reads in grey scale and for colour-blind readers too.
+    /// Colours chosen for contrast on white (text at least 4.5:1); light bar fills get a dark
+    /// edge so every bar stands out at 3:1, and every colour is doubled by a text label, a shape
+    /// or the table, so the chart reads in grey scale and for colour-blind readers too.
     static let css = """
         :root { color-scheme: light; }
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 1.5rem auto; max-width: 1240px; padding: 0 1rem; }
@@ -79,7 +80,8 @@ public enum HTMLDocument {
         .sw-baseline { background: #b8c2cc; } .sw-none { background: #2f6fad; }
         .sw-critical { background: #fff; border: 2px solid #000 !important; }
         .bar.summary { opacity: .85; }
-        .critical { stroke: #000; stroke-width: 1.5; }
+        .bar.current, .diamond.current { stroke: #1a1a1a; stroke-width: .6; }
+        .bar.critical, .diamond.critical { stroke: #000; stroke-width: 2; }
         .added-label { fill: #1d6b30 !important; font-weight: 600; }
         .removed-label { fill: #8a1020 !important; font-weight: 600; text-decoration: line-through; }
         line.status { stroke: #7a2ea8; stroke-width: 1.5; stroke-dasharray: 4 3; }
