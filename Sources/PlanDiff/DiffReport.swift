@@ -10,6 +10,9 @@ public struct DiffReport: Sendable {
     public var changes: [Change]
     public var matching: MatchSummary
     public var summary: DiffSummary
+    /// Both plans' task dates side by side, for the HTML report's chart; the other renderers
+    /// need only the changes.
+    public var gantt: GanttRows?
 
     public var hasDifferences: Bool { !changes.isEmpty }
 }

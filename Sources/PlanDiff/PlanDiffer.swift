@@ -32,7 +32,9 @@ public struct PlanDiffer: Sendable {
             baselineTasks: baseline.tasks.count, currentTasks: current.tasks.count, byRule: m.counts,
             added: added, removed: removed, identitiesSetAside: m.identitiesSetAside)
         let summary = comparison.summary(of: changes, criticalPath: options.comparesCriticalPath)
-        return DiffReport(baselineName: baselineName, currentName: currentName, changes: changes, matching: matching, summary: summary)
+        return DiffReport(
+            baselineName: baselineName, currentName: currentName, changes: changes, matching: matching, summary: summary,
+            gantt: comparison.ganttRows(critical: summary.criticalPath))
     }
 }
 

@@ -30,8 +30,8 @@ struct OptionSpec: Sendable {
         OptionSpec(long: long, short: short, kind: .flag, help: help)
     }
 
-    static func value(_ long: String, placeholder: String, choices: [String]? = nil, help: String) -> OptionSpec {
-        OptionSpec(long: long, short: nil, kind: .value(placeholder: placeholder, choices: choices), help: help)
+    static func value(_ long: String, short: Character? = nil, placeholder: String, choices: [String]? = nil, help: String) -> OptionSpec {
+        OptionSpec(long: long, short: short, kind: .value(placeholder: placeholder, choices: choices), help: help)
     }
 
     var spellings: [String] { ["--" + long] + (short.map { ["-" + String($0)] } ?? []) }

@@ -9,6 +9,8 @@ import PlanModel
 struct InProcessTool {
     var registry: FormatRegistry = TestFormats.registry
     var standardInput = Data()
+    /// The clock the tool sees; `report` marks it as today when a plan has no status date.
+    var now = CivilDateTime(secondsSinceEpoch: 1_700_000_000)
 
     struct Outcome {
         var status: ExitStatus
@@ -20,12 +22,13 @@ struct InProcessTool {
     func run(_ arguments: String...) -> Outcome {
         let output = MemorySink(), error = MemorySink()
         let input = standardInput
+        let now = self.now
         let context = ToolContext(
             registry: registry,
             console: Console(standardOutput: output, standardError: error, usesColour: false),
             environment: [:],
             readStandardInput: { input },
-            now: { CivilDateTime(secondsSinceEpoch: 1_700_000_000) })
+            now: { now })
         let status = Tool(context: context).run(arguments)
         return Outcome(status: status, output: output.bytes, error: error.text)
     }

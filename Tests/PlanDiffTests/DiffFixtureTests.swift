@@ -26,7 +26,7 @@ struct DiffFixtureTests {
 
     @Test(arguments: DiffFormat.allCases, goldenPairs.indices)
     func goldenReport(_ format: DiffFormat, _ pair: Int) throws {
-        let extensions: [DiffFormat: String] = [.text: "txt", .json: "json", .csv: "csv", .markdown: "md"]
+        let extensions: [DiffFormat: String] = [.text: "txt", .json: "json", .csv: "csv", .markdown: "md", .html: "html"]
         let (current, match, golden) = Self.goldenPairs[pair]
         let rendered = format.render(try Self.report(current, match: match))
         let outcome = Golden.compare(Array(rendered.utf8), with: "diff/\(golden).diff.\(extensions[format]!)")

@@ -75,7 +75,7 @@ public struct JSONRenderer: Sendable {
 
 /// The report formats `planbridge diff --format` offers.
 public enum DiffFormat: String, CaseIterable, Sendable {
-    case text, json, csv, markdown
+    case text, json, csv, markdown, html
 
     public func render(_ report: DiffReport, usesColour: Bool = false) -> String {
         switch self {
@@ -83,6 +83,7 @@ public enum DiffFormat: String, CaseIterable, Sendable {
         case .json: return JSONRenderer().render(report)
         case .csv: return CSVRenderer().render(report)
         case .markdown: return MarkdownRenderer().render(report)
+        case .html: return HTMLDiffRenderer().render(report)
         }
     }
 }

@@ -11,6 +11,7 @@ enum CommandTable {
         Convert.subcommand,
         Schedule.subcommand,
         Diff.subcommand,
+        Report.subcommand,
         Validate.subcommand,
         Info.subcommand,
         Formats.subcommand,

@@ -33,7 +33,9 @@ enum Diff {
         ],
         options: [
             .value("format", placeholder: "format", choices: DiffFormat.allCases.map(\.rawValue),
-                   help: "How to print the report: text, json, csv or markdown (default: text)."),
+                   help: "How to print the report: text, json, csv, markdown or html (default: text)."),
+            .value("output", short: "o", placeholder: "file", help: "Write the report to this file instead of standard output."),
+            .flag("force", help: "Replace the output file if it exists."),
             .value("match", placeholder: "rule", choices: MatchMode.allCases.map(\.rawValue),
                    help: "How tasks are paired: id, name or auto (default: auto)."),
             .value("only", placeholder: "kinds", help: "Report only these change kinds or groups (slips, added, removed, tasks, dependencies, assignments, resources, calendars), comma separated."),
@@ -44,6 +46,14 @@ enum Diff {
     )
 
     static func run(_ arguments: ParsedArguments, _ context: ToolContext) -> ExitStatus {
+        let outputPath = arguments.value("output").flatMap { $0 == "-" ? nil : $0 }
+        if let outputPath {
+            do throws(PlanError) {
+                try OutputFile.checkDestination(outputPath, force: arguments.flag("force"))
+            } catch {
+                return Tool.fail(error, during: .output, context: context)
+            }
+        }
         let usage = { (message: String) -> ExitStatus in
             context.console.reportUsageError(CommandTable.program.errorText(for: UsageError(message, command: spec.name)))
             return .usageError
@@ -103,6 +113,14 @@ enum Diff {
 
         let report = PlanDiffer(options).diff(baseline: baselinePlan, current: currentPlan, baselineName: names.0, currentName: names.1)
         let format = arguments.value("format").flatMap(DiffFormat.init(rawValue:)) ?? .text
+        if let outputPath {
+            do throws(PlanError) {
+                try OutputFile.write(Array(format.render(report).utf8), to: outputPath, force: arguments.flag("force"))
+            } catch {
+                return Tool.fail(error, during: .output, context: context)
+            }
+            return report.hasDifferences ? .findings : .success
+        }
         let colour = format == .text && isatty(1) == 1 && (context.environment["NO_COLOR"] ?? "").isEmpty
             && context.environment["TERM"] != "dumb"
         context.console.print(format.render(report, usesColour: colour))
