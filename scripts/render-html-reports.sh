@@ -66,8 +66,10 @@ render diff
 render diff-10k
 page=$(echo "$elapsed - $startup" | bc)
 printf '10k-task report: %.2f s in all, %.2f s beyond startup\n' "$elapsed" "$page"
-if [ "$(echo "$page > 5" | bc)" -eq 1 ]; then
-  echo "render-html-reports: the 10k-task report took $page s beyond startup (target: under 5 s)" >&2
+# RENDER_TIME_LIMIT: CI on a loaded machine sets a looser bound; the benchmark target is 5 s.
+limit="${RENDER_TIME_LIMIT:-5}"
+if [ "$(echo "$page > $limit" | bc)" -eq 1 ]; then
+  echo "render-html-reports: the 10k-task report took $page s beyond startup (limit: $limit s)" >&2
   status=1
 fi
 echo "written to $out"
