@@ -8,8 +8,9 @@ binary = os.path.join(".build", "debug", "planbridge")
 
 def run(command, stdin):
     # The scenario runner starts planbridge in the package root with the same arguments.
-    args = subprocess.run(["bash", "-c", 'printf "%s\\0" ' + command[len("planbridge "):]],
-                          capture_output=True, text=True).stdout.split("\0")[:-1]
+    words = command[len("planbridge"):].strip()
+    args = subprocess.run(["bash", "-c", 'printf "%s\\0" ' + words],
+                          capture_output=True, text=True).stdout.split("\0")[:-1] if words else []
     done = subprocess.run([binary] + args, input=stdin.encode(), capture_output=True,
                           env=dict(os.environ, TZ="UTC", NO_COLOR="1"))
     return done.stdout.decode(), done.stderr.decode(), done.returncode
@@ -18,7 +19,7 @@ def rerecord(text):
     out, lines, k = [], text.split("\n"), 0
     while k < len(lines):
         line = lines[k]
-        if not line.startswith("% planbridge"):
+        if line != "% planbridge" and not line.startswith("% planbridge "):
             out.append(line); k += 1; continue
         command, k = line[2:], k + 1
         stdin = []
