@@ -127,11 +127,11 @@ final class XMLTextWriter {
         }
         if hasChildren {
             appendNewLine(depth: depth)
-            scratch.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+            appendLiteral("</")
             scratch.append(contentsOf: name)
             scratch.append(UInt8(ascii: ">"))
         } else {
-            scratch.append(contentsOf: [UInt8(ascii: "/"), UInt8(ascii: ">")])
+            appendLiteral("/>")
         }
         flushScratch()
     }
@@ -182,10 +182,10 @@ final class XMLTextWriter {
         var clean = true
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): scratch.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case UInt8(ascii: "<"): scratch.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case UInt8(ascii: ">"): scratch.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x0D: scratch.append(contentsOf: [0x26, 0x23, 0x31, 0x33, 0x3B])  // &#13;
+            case UInt8(ascii: "&"): appendLiteral("&amp;")
+            case UInt8(ascii: "<"): appendLiteral("&lt;")
+            case UInt8(ascii: ">"): appendLiteral("&gt;")
+            case 0x0D: appendLiteral("&#13;")
             case 0x09, 0x0A: scratch.append(byte)
             case 0x00..<0x20: clean = false
             default: scratch.append(byte)
@@ -234,7 +234,7 @@ final class XMLTextWriter {
         appendPadded(minutes / 60, width: 2)
         scratch.append(UInt8(ascii: ":"))
         appendPadded(minutes % 60, width: 2)
-        scratch.append(contentsOf: [0x3A, 0x30, 0x30])  // :00
+        appendLiteral(":00")
         endLeaf(name)
     }
 
@@ -242,15 +242,15 @@ final class XMLTextWriter {
     /// `PT-416H-30M0S`, every component carrying the sign.
     func duration(_ name: [UInt8], minutes: Int) {
         beginLeaf(name)
-        let sign: [UInt8] = minutes < 0 ? [UInt8(ascii: "-")] : []
+        let negative = minutes < 0
         let magnitude = minutes.magnitude
-        scratch.append(contentsOf: [0x50, 0x54])  // PT
-        scratch.append(contentsOf: sign)
+        appendLiteral("PT")
+        if negative { scratch.append(UInt8(ascii: "-")) }
         appendInt(Int(magnitude / 60))
         scratch.append(UInt8(ascii: "H"))
-        if magnitude % 60 != 0 { scratch.append(contentsOf: sign) }
+        if negative && magnitude % 60 != 0 { scratch.append(UInt8(ascii: "-")) }
         appendInt(Int(magnitude % 60))
-        scratch.append(contentsOf: [0x4D, 0x30, 0x53])  // M0S
+        appendLiteral("M0S")
         endLeaf(name)
     }
 
@@ -296,7 +296,7 @@ final class XMLTextWriter {
     }
 
     private func endLeaf(_ name: [UInt8]) {
-        scratch.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        appendLiteral("</")
         scratch.append(contentsOf: name)
         scratch.append(UInt8(ascii: ">"))
         flushScratch()
@@ -327,28 +327,33 @@ final class XMLTextWriter {
         appendUnsigned(value.magnitude)
     }
 
+    /// Digits written in place from the right: no temporary array, no reversed slice.
     private func appendUnsigned(_ value: UInt) {
-        var magnitude = value
-        if magnitude == 0 {
-            scratch.append(UInt8(ascii: "0"))
-            return
-        }
-        let start = scratch.count
-        while magnitude > 0 {
-            scratch.append(UInt8(48 + magnitude % 10))
-            magnitude /= 10
-        }
-        scratch[start...].reverse()
-    }
-
-    private func appendPadded(_ value: Int, width: Int) {
-        let start = scratch.count
-        var rest = value
-        for _ in 0..<width {
-            scratch.append(UInt8(48 + rest % 10))
+        var width = 1
+        var rest = value / 10
+        while rest > 0 {
+            width += 1
             rest /= 10
         }
-        scratch[start...].reverse()
+        appendDigits(value, width: width)
+    }
+
+    private func appendPadded(_ value: Int, width: Int) { appendDigits(value.magnitude, width: width) }
+
+    private func appendDigits(_ value: UInt, width: Int) {
+        let end = scratch.count + width
+        scratch.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        var rest = value
+        var position = end
+        while rest > 0 && position > end - width {
+            position -= 1
+            scratch[position] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
+    }
+
+    private func appendLiteral(_ text: StaticString) {
+        text.withUTF8Buffer { scratch.append(contentsOf: $0) }
     }
 
     private func appendDate(_ date: CivilDate) {
