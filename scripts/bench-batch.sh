@@ -4,8 +4,8 @@
 # the release `planbridge convert IN --out-dir DIR --to mspdi`, with --jobs 1 and --jobs 2.
 # Prints files/s (from the batch's own summary line), wall time, peak memory (maximum resident
 # set size from /usr/bin/time -v, else bash's `times` is all we have and memory is not shown)
-# and the speed-up of --jobs 2 over --jobs 1. Each setting runs BENCH_RUNS times (default 3)
-# after one warm-up run that fills the page cache; the best run counts.
+# and the speed-up of --jobs 2 over --jobs 1. Each setting runs BENCH_RUNS times (default 3, in
+# turns) after one warm-up run that fills the page cache; the best run of each counts.
 #
 # Environment: BENCH_OUT (work folder, default a temporary one), BENCH_RUNS, BENCH_JOBS (the
 # --jobs values to compare, default "1 2"), BENCH_TO (target format, default mspdi).
@@ -51,20 +51,20 @@ run_once() { # jobs → "files_per_s wall_s max_rss_kB"
   echo "$rate $wall $rss"
 }
 
+# The settings take turns run by run, so that a load that comes and goes (another build on the
+# machine) hits them alike rather than spoiling one of them.
 declare -A best_rate best_wall best_rss
-for jobs in $jobs_list; do
-  run_once "$jobs" >/dev/null  # warm-up
-  best_rate[$jobs]=0
-  for _ in $(seq "$runs"); do
+for jobs in $jobs_list; do run_once "$jobs" >/dev/null; best_rate[$jobs]=0; done  # warm-up
+for _ in $(seq "$runs"); do
+  for jobs in $jobs_list; do
     read -r rate wall rss < <(run_once "$jobs")
-    echo "  --jobs $jobs: $rate files/s, $wall s, max RSS $rss kB"
+    echo "  --jobs $jobs: $rate files/s, $wall s, max RSS $rss kB; load average $(cut -d' ' -f1 /proc/loadavg)"
     if awk -v a="$rate" -v b="${best_rate[$jobs]}" 'BEGIN {exit !(a > b)}'; then
       best_rate[$jobs]=$rate; best_wall[$jobs]=$wall; best_rss[$jobs]=$rss
     fi
   done
-  echo "  last summary: $(tail -1 "$work/stderr.txt")"
 done
-
+echo "  last summary: $(tail -1 "$work/stderr.txt")"
 echo
 echo "| --jobs | files/s | wall (s) | peak RSS (MB) |"
 echo "|---:|---:|---:|---:|"

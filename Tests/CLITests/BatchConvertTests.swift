@@ -273,4 +273,29 @@ struct BatchConvertTests {
             #expect(throws: Never.self) { try reader.read(PlanInput(sourceName: name, data: data), options: .default) }
         }
     }
+
+    @Test func aTerminalGetsOneRedrawnProgressLineAndTheFailures() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try mixedInputs(in: folder)
+        let output = MemorySink(), error = MemorySink()
+        let context = ToolContext(
+            registry: .builtIn, console: Console(standardOutput: output, standardError: error, usesColour: false, errorIsTerminal: true),
+            environment: [:], readStandardInput: { Data() }, now: { CivilDateTime(secondsSinceEpoch: 1_700_000_000) })
+        let status = Tool(context: context).run(["convert", folder.path("in"), "--out-dir", folder.path("out"), "--to", "json", "--jobs", "1"])
+        #expect(status == .findings)
+        #expect(!error.text.contains("ok: "))
+        #expect(error.text.contains(ProgressLine.erase + "failed: \(folder.path("in/corrupt.json")): "))
+        #expect(error.text.contains("\r[10/10]"), "the last state is always drawn")
+        #expect(error.text.split(separator: "\n").last?.contains("10 files: ") == true)
+    }
+
+    @Test func progressLineShowsCountRateAndTimeLeft() {
+        let line = ProgressLine(total: 2000)
+        #expect(line.render(done: 0, seconds: 0) == "\r[   0/2000]\u{1B}[K")
+        #expect(line.render(done: 500, seconds: 10) == "\r[ 500/2000]  50.0 files/s  0:30 left\u{1B}[K")
+        #expect(ProgressLine.clock(3725) == "1:02:05")
+        #expect(BatchSummary.bytes(999) == "999 B")
+        #expect(BatchSummary.bytes(41_267) == "41.3 kB")
+    }
 }
