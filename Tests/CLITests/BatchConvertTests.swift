@@ -234,9 +234,11 @@ struct BatchConvertTests {
         #expect(tool.run("convert", "a.xml", "b.json", "c.json").error.hasPrefix("error: unexpected argument 'c.json'\n"))
     }
 
-    /// The real executable, interrupted with SIGINT in the middle of a large batch: it stops,
-    /// prints its summary, exits 130, and leaves only whole outputs and no temporary files.
-    @Test func interruptedBatchLeavesNoPartialOrTemporaryFiles() throws {
+    /// The real executable, interrupted with SIGINT (Ctrl-C) or SIGTERM in the middle of a large
+    /// batch: it stops, prints its summary and writes its report, exits 128 + the signal, and
+    /// leaves only whole outputs and no temporary files.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptedBatchLeavesNoPartialOrTemporaryFiles(signal: Int32) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try FileManager.default.createDirectory(atPath: folder.path("in"), withIntermediateDirectories: true)
@@ -246,7 +248,9 @@ struct BatchConvertTests {
 
         let process = Process()
         process.executableURL = try ExecutableRunner.executable()
-        process.arguments = ["convert", folder.path("in"), "--out-dir", folder.path("out"), "--to", "json", "--jobs", "2"]
+        process.arguments = [
+            "convert", folder.path("in"), "--out-dir", folder.path("out"), "--to", "json", "--jobs", "2", "--report", folder.path("report.json"),
+        ]
         #expect(FileManager.default.createFile(atPath: folder.path("stderr.txt"), contents: nil))
         let errorFile = try FileHandle(forWritingTo: folder.url.appendingPathComponent("stderr.txt"))
         process.standardError = errorFile
@@ -257,16 +261,21 @@ struct BatchConvertTests {
         while Date() < deadline, process.isRunning, everyFile(below: folder.path("out")).filter({ $0.hasSuffix(".json") }).count < 20 {
             usleep(10_000)
         }
-        process.interrupt()
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
         try errorFile.close()
         let error = try folder.read("stderr.txt")
 
-        #expect(process.terminationStatus == 130, "\(error.suffix(400))")
+        #expect(process.terminationStatus == 128 + signal, "\(error.suffix(400))")
         #expect(error.contains("interrupted: \(count) files: "))
         let left = everyFile(below: folder.path("out"))
         #expect(!left.contains { $0.contains(".planbridge-") })
         #expect(left.count < count, "the batch was interrupted before it finished")
+        let document = try report(folder.path("report.json"))
+        #expect(document["interrupted"] as? Bool == true)
+        let summary = document["summary"] as! [String: Any]
+        #expect(summary["cancelled"] as! Int > 0)
+        #expect(summary["ok"] as! Int + (summary["warnings"] as! Int) == left.count, "every output the report counts is there, and no other")
         let reader = PlanJSONFormat.descriptor.reader!
         for name in left {
             let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/" + name)))

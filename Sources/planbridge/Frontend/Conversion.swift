@@ -42,15 +42,16 @@ enum Conversion {
         standardInput: () throws -> Data, deliver: ([UInt8]) throws(PlanError) -> Void
     ) -> Result<ConversionOutcome, ConversionFailure> {
         let loaded: LoadedPlans
-        do {
+        var bytesRead = 0
+        do throws(PlanError) {
+            let input = try InputFile.read(path, standardInput: standardInput)
+            bytesRead = input.data.count
             loaded = try PlanLoading.load(
-                path, explicitFormat: settings.explicitFormat, options: settings.readOptions,
-                registry: registry, standardInput: standardInput)
+                input, path: path, explicitFormat: settings.explicitFormat, options: settings.readOptions, registry: registry)
         } catch {
-            return .failure(ConversionFailure(error: error, stage: .input, earlier: [], bytesRead: 0))
+            return .failure(ConversionFailure(error: error, stage: .input, earlier: [], bytesRead: bytesRead))
         }
         var diagnostics = loaded.diagnostics
-        let bytesRead = loaded.input.data.count
         if loaded.result.plans.count > 1 {
             diagnostics.append(Diagnostic(
                 .cliExtraPlans, "the input holds \(loaded.result.plans.count) plans; converting only the first",

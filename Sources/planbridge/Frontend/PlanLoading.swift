@@ -28,7 +28,13 @@ enum PlanLoading {
     static func load(
         _ path: String, explicitFormat: String?, options: ReadOptions, registry: FormatRegistry, standardInput: () throws -> Data
     ) throws(PlanError) -> LoadedPlans {
-        let input = try InputFile.read(path, standardInput: standardInput)
+        try load(InputFile.read(path, standardInput: standardInput), path: path, explicitFormat: explicitFormat, options: options, registry: registry)
+    }
+
+    /// Detection and reading of bytes already read from `path`.
+    static func load(
+        _ input: PlanInput, path: String, explicitFormat: String?, options: ReadOptions, registry: FormatRegistry
+    ) throws(PlanError) -> LoadedPlans {
         let detection = try registry.detectInput(input, path: path == "-" ? nil : path, explicit: explicitFormat)
         guard let reader = detection.format.reader else {
             throw PlanError(.unsupportedFormat, Diagnostic(
