@@ -26,5 +26,7 @@ struct ExitStatusTests {
 
     @Test func statusesAreTheDocumentedNumbers() {
         #expect([ExitStatus.success, .findings, .usageError, .inputUnreadable, .outputUnwritable].map(\.rawValue) == [0, 1, 2, 3, 4])
+        // 128 + SIGINT and 128 + SIGTERM, as a shell reports a process those signals ended.
+        #expect([ExitStatus.interrupted, .terminated].map(\.rawValue) == [130, 143])
     }
 }

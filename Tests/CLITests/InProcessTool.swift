@@ -19,7 +19,9 @@ struct InProcessTool {
         var outputText: String { String(decoding: output, as: UTF8.self) }
     }
 
-    func run(_ arguments: String...) -> Outcome {
+    func run(_ arguments: String...) -> Outcome { run(arguments) }
+
+    func run(_ arguments: [String]) -> Outcome {
         let output = MemorySink(), error = MemorySink()
         let input = standardInput
         let now = self.now

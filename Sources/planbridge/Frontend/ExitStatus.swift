@@ -9,6 +9,9 @@ enum ExitStatus: Int32, Sendable {
     case usageError = 2
     case inputUnreadable = 3
     case outputUnwritable = 4
+    /// A batch stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal's number, as shells report.
+    case interrupted = 130
+    case terminated = 143
 }
 
 /// Which end of the work an error came from: the same `PlanError` kind can be about either.

@@ -8,9 +8,13 @@ enum InputFile {
     static let standardInputName = "<stdin>"
 
     static func read(_ path: String, context: ToolContext) throws(PlanError) -> PlanInput {
+        try read(path, standardInput: context.readStandardInput)
+    }
+
+    static func read(_ path: String, standardInput: () throws -> Data) throws(PlanError) -> PlanInput {
         do {
             if path == "-" {
-                return PlanInput(sourceName: standardInputName, data: try context.readStandardInput())
+                return PlanInput(sourceName: standardInputName, data: try standardInput())
             }
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return PlanInput(sourceName: path, data: data)

@@ -6,6 +6,11 @@
 import Foundation
 import PlanModel
 
+extension DiagnosticCode {
+    /// A batch was interrupted (Ctrl-C, SIGTERM) before this file's output was put in place.
+    static let cliInterrupted = DiagnosticCode("cli.interrupted", .error)
+}
+
 /// Stores a converted plan so that the output path holds either the old file or the complete new
 /// one, never half of it: the bytes go to a temporary file in the same folder (so the final
 /// rename stays on one file system and is atomic) and only a finished write is renamed into place.
@@ -22,12 +27,15 @@ enum OutputFile {
         if access(folder, W_OK | X_OK) != 0 { throw failure(path, errno) }
     }
 
-    static func write(_ bytes: [UInt8], to path: String, force: Bool) throws(PlanError) {
+    /// `proceed` is asked once the temporary file is complete, just before it is published: an
+    /// interrupted batch says no, and the temporary file goes away instead of becoming an output.
+    static func write(_ bytes: [UInt8], to path: String, force: Bool, proceed: () -> Bool = { true }) throws(PlanError) {
         let temporary = try TemporaryFile(besides: path)
-        do {
+        do throws(PlanError) {
             try temporary.write(bytes)
             try temporary.keepMode(of: path)
             try temporary.close()
+            guard proceed() else { throw interrupted(path) }
             try moveIntoPlace(temporary.path, path, force: force)
         } catch {
             temporary.remove()
@@ -50,6 +58,10 @@ enum OutputFile {
             if FileManager.default.fileExists(atPath: path) { throw exists(path) }
         }
         if rename(temporary, path) != 0 { throw failure(path, errno) }
+    }
+
+    static func interrupted(_ path: String) -> PlanError {
+        PlanError(.writeFailed, Diagnostic(.cliInterrupted, "'\(path)' was not written: interrupted"))
     }
 
     static func exists(_ path: String) -> PlanError {

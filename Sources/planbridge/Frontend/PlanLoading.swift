@@ -1,3 +1,4 @@
+import Foundation
 import PlanFormats
 import PlanModel
 
@@ -20,8 +21,21 @@ enum PlanLoading {
     static func load(
         _ path: String, explicitFormat: String?, options: ReadOptions = .default, context: ToolContext
     ) throws(PlanError) -> LoadedPlans {
-        let input = try InputFile.read(path, context: context)
-        let detection = try context.registry.detectInput(input, path: path == "-" ? nil : path, explicit: explicitFormat)
+        try load(path, explicitFormat: explicitFormat, options: options, registry: context.registry, standardInput: context.readStandardInput)
+    }
+
+    /// The same without a whole tool context, for batch workers that only need the registry.
+    static func load(
+        _ path: String, explicitFormat: String?, options: ReadOptions, registry: FormatRegistry, standardInput: () throws -> Data
+    ) throws(PlanError) -> LoadedPlans {
+        try load(InputFile.read(path, standardInput: standardInput), path: path, explicitFormat: explicitFormat, options: options, registry: registry)
+    }
+
+    /// Detection and reading of bytes already read from `path`.
+    static func load(
+        _ input: PlanInput, path: String, explicitFormat: String?, options: ReadOptions, registry: FormatRegistry
+    ) throws(PlanError) -> LoadedPlans {
+        let detection = try registry.detectInput(input, path: path == "-" ? nil : path, explicit: explicitFormat)
         guard let reader = detection.format.reader else {
             throw PlanError(.unsupportedFormat, Diagnostic(
                 .formatNotReadable, "\(detection.format.displayName) cannot be read, only written",

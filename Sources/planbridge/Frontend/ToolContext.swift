@@ -11,6 +11,9 @@ struct ToolContext {
     var readStandardInput: () throws -> Data
     /// Now, as a civil date-time in UTC.
     var now: () -> CivilDateTime
+    /// Whether a batch may take over SIGINT and SIGTERM to stop cleanly; only the real process
+    /// does, so that in-process tests keep their own signal handling.
+    var handlesSignals = false
 
     static func live() -> ToolContext {
         let environment = ProcessInfo.processInfo.environment
@@ -19,7 +22,8 @@ struct ToolContext {
             console: .live(environment: environment),
             environment: environment,
             readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() },
-            now: { CivilDateTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)) }
+            now: { CivilDateTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)) },
+            handlesSignals: true
         )
     }
 

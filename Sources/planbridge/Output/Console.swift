@@ -60,17 +60,23 @@ final class Console {
     let standardOutput: any OutputSink
     let standardError: any OutputSink
     let usesColour: Bool
+    /// Whether stderr is a terminal, where a batch redraws one progress line instead of a line per file.
+    let errorIsTerminal: Bool
 
-    init(standardOutput: any OutputSink, standardError: any OutputSink, usesColour: Bool) {
+    init(standardOutput: any OutputSink, standardError: any OutputSink, usesColour: Bool, errorIsTerminal: Bool = false) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.usesColour = usesColour
+        self.errorIsTerminal = errorIsTerminal
     }
 
     /// The process's own streams; colour as no-color.org asks (any non-empty `NO_COLOR` turns it off).
     static func live(environment: [String: String]) -> Console {
-        let colour = isatty(2) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
-        return Console(standardOutput: FileDescriptorSink(1), standardError: FileDescriptorSink(2), usesColour: colour)
+        let terminal = isatty(2) == 1
+        let colour = terminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        return Console(
+            standardOutput: FileDescriptorSink(1), standardError: FileDescriptorSink(2), usesColour: colour,
+            errorIsTerminal: terminal && environment["TERM"] != "dumb")
     }
 
     /// Human output. A failure to print it is not worth a second error message.

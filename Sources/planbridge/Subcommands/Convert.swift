@@ -18,10 +18,25 @@ enum Convert {
 
             Outputs that carry a time stamp (iCalendar's DTSTAMP) use the current time, or \
             SOURCE_DATE_EPOCH when it is set, for reproducible output.
+
+            Batch conversion: 'convert IN... --out-dir DIR --to FORMAT' converts every input file, \
+            every plan file in an input folder (recursively) and every file a quoted glob pattern \
+            matches, in parallel. Outputs mirror each input's path below its folder, with the \
+            output format's extension. One bad file does not stop the others: each file gets a \
+            line on stderr (a progress line on a terminal), then a summary. Exit status: 0 when \
+            every file was converted, 1 when some failed, 3 when none could be read, 130 when \
+            interrupted (Ctrl-C stops cleanly: no partial or temporary files are left).
+
+            --shard K/N (K from 1 to N) takes only the files whose path below their input folder \
+            hashes (FNV-1a, 64 bits) to shard K, so that N machines given the same inputs share \
+            them without overlap.
             """,
         arguments: [
             ArgumentSpec(name: "input", help: "The plan to read, or '-' for standard input."),
-            ArgumentSpec(name: "output", help: "Where to write the result, or '-' for standard output."),
+            ArgumentSpec(
+                name: "output",
+                help: "Where to write the result, or '-' for standard output. With --out-dir: more inputs (files, folders or glob patterns).",
+                isOptional: true, isRepeated: true),
         ],
         options: [
             .inputFormat("the input"),
@@ -41,14 +56,20 @@ enum Convert {
             .value(
                 "jira-issue-types", placeholder: "mapping",
                 help: "Jira CSV output: issue types by outline place, e.g. 'epic=Epic,standard=Story,subtask=Sub-task'."),
+            .value("out-dir", placeholder: "dir", help: "Batch conversion: write every output below this folder."),
+            .value("jobs", placeholder: "n", help: "Batch: convert this many files at once (default: the number of cores)."),
+            .value("report", placeholder: "file", help: "Batch: write every file's result as JSON to this file."),
+            .flag("skip-existing", help: "Batch: skip a file whose output exists and is newer than it."),
+            .value("shard", placeholder: "k/n", help: "Batch: convert only shard K of N (K from 1 to N)."),
+            .flag("list", help: "Batch: print each input and its output, and convert nothing."),
         ]
     )
 
     static func run(_ arguments: ParsedArguments, _ context: ToolContext) -> ExitStatus {
-        let inputPath = arguments[argument: "input"]
-        let outputPath = arguments[argument: "output"]
-        let toStandardOutput = outputPath == "-"
-        let force = arguments.flag("force")
+        let batch = arguments.value("out-dir") != nil
+        if !batch, let option = BatchOptions.batchOnly.first(where: { arguments.value($0) != nil || arguments.flag($0) }) {
+            return usageError("'--\(option)' is only for batch conversion; give --out-dir <dir>", context)
+        }
         let jira: (read: JiraCSVReadOptions, write: JiraCSVWriteOptions)
         switch jiraOptions(arguments) {
         case .success(let options): jira = options
@@ -60,66 +81,73 @@ enum Convert {
         var scheduleFrom: CivilDate?
         if let text = arguments.value("schedule-from") {
             guard let day = CivilDate(iso: text) else {
-                let error = UsageError("the value '\(text)' is invalid for '--schedule-from <date>'; use YYYY-MM-DD", command: spec.name)
-                context.console.reportUsageError(CommandTable.program.errorText(for: error))
-                return .usageError
+                return usageError("the value '\(text)' is invalid for '--schedule-from <date>'; use YYYY-MM-DD", context)
             }
             scheduleFrom = day
         }
+        var readOptions = ReadOptions()
+        readOptions.jiraCSV = jira.read
+        var writeOptions = writeOptions(arguments, context)
+        writeOptions.jiraCSV = jira.write
+        let settings = { (writer: any PlanWriter) in
+            ConversionSettings(
+                explicitFormat: arguments.value("from"), writer: writer, readOptions: readOptions, writeOptions: writeOptions,
+                schedulesDateless: !arguments.flag("no-schedule"), scheduleFrom: scheduleFrom, today: context.timestamp.date)
+        }
+        if batch { return BatchConvert.run(arguments, settings: settings, context: context) }
+
+        // The single-file form: exactly one output after the input.
+        let outputs = arguments.repeated["output"] ?? []
+        guard let outputPath = outputs.first else { return usageError("missing expected argument '<output>'", context) }
+        if outputs.count > 1 { return usageError("unexpected argument '\(outputs[1])'", context) }
+        let inputPath = arguments[argument: "input"]
+        let toStandardOutput = outputPath == "-"
+        let force = arguments.flag("force")
 
         // Everything that can be checked from the command line alone is checked before reading.
         let writer: any PlanWriter
         do throws(PlanError) {
-            let target = try context.registry.detectOutput(path: toStandardOutput ? nil : outputPath, explicit: arguments.value("to"))
-            guard let found = target.writer else {
-                throw PlanError(.unsupportedFormat, Diagnostic(.formatNotWritable, "\(target.displayName) can be read but not written"))
-            }
-            writer = found
+            writer = try Self.writer(context.registry, path: toStandardOutput ? nil : outputPath, explicit: arguments.value("to"))
             if !toStandardOutput { try OutputFile.checkDestination(outputPath, force: force) }
         } catch {
             return Tool.fail(error, during: .output, context: context)
         }
 
-        let loaded: LoadedPlans
-        do {
-            var readOptions = ReadOptions()
-            readOptions.jiraCSV = jira.read
-            loaded = try PlanLoading.load(inputPath, explicitFormat: arguments.value("from"), options: readOptions, context: context)
-        } catch {
-            return Tool.fail(error, during: .input, context: context)
-        }
-        context.console.report(loaded.diagnostics)
-        if loaded.result.plans.count > 1 {
-            context.console.report([Diagnostic(
-                .cliExtraPlans, "the input holds \(loaded.result.plans.count) plans; converting only the first",
-                at: SourceLocation(file: loaded.input.sourceName))])
-        }
-
-        var plan = loaded.result.plan
-        if !arguments.flag("no-schedule"), DatelessScheduling.applies(to: plan) {
-            let scheduled = DatelessScheduling.schedule(plan, from: scheduleFrom, today: context.timestamp.date, source: loaded.input.sourceName)
-            plan = scheduled.plan
-            context.console.report(scheduled.diagnostics)
-        }
-
-        do throws(PlanError) {
-            var options = writeOptions(arguments, context)
-            options.jiraCSV = jira.write
-            let written = try writer.write(plan, options: options)
+        let result = Conversion.run(
+            inputPath, settings: settings(writer), registry: context.registry, standardInput: context.readStandardInput
+        ) { (bytes: [UInt8]) throws(PlanError) in
             if toStandardOutput {
-                do {
-                    try context.console.emit(written.bytes)
+                do throws(OutputSinkError) {
+                    try context.console.emit(bytes)
                 } catch {
                     throw OutputFile.failure("-", error.errno)
                 }
             } else {
-                try OutputFile.write(written.bytes, to: outputPath, force: force)
+                try OutputFile.write(bytes, to: outputPath, force: force)
             }
-            context.console.report(written.diagnostics + written.loss.diagnostics)
-        } catch {
-            return Tool.fail(error, during: .output, context: context)
         }
-        return .success
+        switch result {
+        case .success(let outcome):
+            context.console.report(outcome.diagnostics)
+            return .success
+        case .failure(let failure):
+            context.console.report(failure.earlier)
+            return Tool.fail(failure.error, during: failure.stage, context: context)
+        }
+    }
+
+    /// The output format's writer, from --to or the output's extension.
+    static func writer(_ registry: FormatRegistry, path: String?, explicit: String?) throws(PlanError) -> any PlanWriter {
+        let target = try registry.detectOutput(path: path, explicit: explicit)
+        guard let found = target.writer else {
+            throw PlanError(.unsupportedFormat, Diagnostic(.formatNotWritable, "\(target.displayName) can be read but not written"))
+        }
+        return found
+    }
+
+    static func usageError(_ message: String, _ context: ToolContext) -> ExitStatus {
+        context.console.reportUsageError(CommandTable.program.errorText(for: UsageError(message, command: spec.name)))
+        return .usageError
     }
 }
 
