@@ -57,6 +57,18 @@ struct JiraCSVWriterTests {
         return plan
     }
 
+    @Test func aTimeTooLongForJirasSecondsIsLeftOutAndCountedNotACrash() throws {
+        var plan = Plan()
+        plan.tasks = [
+            PlanTask(id: "1", name: "Forever", kind: .task, duration: WorkDuration(minutes: Int.max / 2, unit: .days)),
+            PlanTask(id: "2", name: "Normal", kind: .task, duration: WorkDuration(minutes: 480, unit: .days)),
+        ]
+        let result = try JiraCSVWriter().write(plan, options: .default)
+        let text = String(decoding: result.bytes, as: UTF8.self)
+        #expect(text.contains("28800"))  // the one-day task's estimate, in seconds
+        #expect(result.loss.items.first { $0.kind == "values" }?.count == 1, "\(result.loss)")
+    }
+
     @Test func goldenForAProjectPlan() throws {
         let written = try JiraCSVTesting.write(projectPlan())
         JiraCSVTesting.expectMatches(Golden.compare(written.bytes, with: "jira-csv/project-plan.expected.csv"))

@@ -346,6 +346,15 @@ struct JiraCSVDocument {
         return out
     }
 
+    /// Jira's time fields are in seconds. A span too long for that (the loss report counts it) is
+    /// left out rather than overflowing.
+    static func seconds(_ duration: WorkDuration) -> [String] {
+        let (seconds, overflow) = duration.minutes.multipliedReportingOverflow(by: 60)
+        return overflow ? [] : [String(seconds)]
+    }
+
+    static func fitsInSeconds(_ duration: WorkDuration?) -> Bool { duration.map { !seconds($0).isEmpty } ?? true }
+
     private func cells(_ content: Content, task: PlanTask, row i: Int, index: [TaskID: Int]) -> [String] {
         let values = modelCells(content, task: task, row: i, index: index)
         if values.isEmpty, let field = Self.keptField(content), let kept = task.extensions["jira:" + field.header] {
@@ -375,9 +384,9 @@ struct JiraCSVDocument {
         case .assignee: return firstAssignee[task.id].map { [Self.assigneeText($0)] } ?? []
         case .assigneeID: return firstAssignee[task.id].map { [$0.id.rawValue] } ?? []
         case .description: return task.notes.map { [$0] } ?? []
-        case .originalEstimate: return (task.work ?? task.duration).map { [String($0.minutes * 60)] } ?? []
-        case .remainingEstimate: return task.remainingDuration.map { [String($0.minutes * 60)] } ?? []
-        case .timeSpent: return task.actualWork.map { [String($0.minutes * 60)] } ?? []
+        case .originalEstimate: return (task.work ?? task.duration).map(Self.seconds) ?? []
+        case .remainingEstimate: return task.remainingDuration.map(Self.seconds) ?? []
+        case .timeSpent: return task.actualWork.map(Self.seconds) ?? []
         case .start: return task.start.map { [format.format($0)] } ?? []
         case .due: return task.finish.map { [format.format($0)] } ?? []
         case .actualStart: return task.actualStart.map { [format.format($0)] } ?? []
@@ -390,7 +399,7 @@ struct JiraCSVDocument {
             case .text(let text): return definition.id.hasSuffix("[]") ? JiraList.decode(text) : [text]
             case .number(let number): return ["\(number)"]
             case .date(let moment): return [format.format(moment)]
-            case .duration(let duration): return [String(duration.minutes * 60)]
+            case .duration(let duration): return Self.seconds(duration)
             case .flag(let flag): return [flag ? "Yes" : "No"]
             case .cost(let amount): return [amount.description]
             }

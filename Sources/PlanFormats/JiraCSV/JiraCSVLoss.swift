@@ -28,6 +28,15 @@ enum JiraCSVLoss {
             "that differ from the work dropped (Jira estimates work only)")
         loss.record("actual-durations", count: count { tasks[$0].actualDuration != nil }, "dropped")
         loss.record(
+            "values",
+            count: count { k in
+                let task = tasks[k]
+                let spans = [task.work ?? task.duration, task.remainingDuration, task.actualWork]
+                    + task.customFields.values.map { if case .duration(let d) = $0 { d } else { nil } }
+                return !spans.allSatisfy(JiraCSVDocument.fitsInSeconds)
+            },
+            "tasks with a time too long for Jira's seconds had it left out")
+        loss.record(
             "percent-complete", count: count { tasks[$0].status == nil && (tasks[$0].percentComplete.map { $0 != 0 && $0 != 100 } ?? false) },
             "written as status In Progress")
         loss.record("inactive-tasks", count: count { !tasks[$0].isActive }, "written as active issues")
