@@ -46,9 +46,11 @@ public struct DateSpan: Hashable, Sendable {
     }
 
     /// Either date stands in for a missing other one, so a task with one date still shows.
-    init?(_ task: PlanTask) {
-        guard let start = task.start ?? task.finish, let finish = task.finish ?? task.start else { return nil }
-        self.init(start: start, finish: finish)
+    init?(_ task: PlanTask) { self.init(start: task.start, finish: task.finish) }
+
+    init?(start: CivilDateTime?, finish: CivilDateTime?) {
+        guard let from = start ?? finish, let to = finish ?? start else { return nil }
+        self.init(start: from, finish: to)
     }
 }
 
@@ -115,15 +117,21 @@ extension Comparison {
         }
         var rows = leading.map(removedRow)
         rows.reserveCapacity(c.count + b.count)
+        // Fields are read in place rather than copying each task, and an unmoved finish is a zero
+        // slip without a walk over the calendar: a diff of 50,000 tasks builds these rows too.
+        let noSlip = Slip(workingMinutes: 0, calendarDays: 0, minutesPerDay: conventions.minutesPerDay)
         for j in 0..<c.count {
-            let task = c.tasks[j]
-            let old = matching.baselineOf[j].map { b.tasks[$0] }
+            let i = matching.baselineOf[j]
+            let finish = c.tasks[j].finish
+            let baselineFinish = i.flatMap { b.tasks[$0].finish }
             var slip: Slip?
-            if let then = old?.finish, let now = task.finish { slip = self.slip(from: then, to: now) }
+            if let then = baselineFinish, let now = finish { slip = then == now ? noSlip : self.slip(from: then, to: now) }
+            let id = c.tasks[j].id.rawValue
             rows.append(GanttRow(
-                id: task.id.rawValue, name: task.name, level: c.level(of: j), kind: task.kind, baseline: old.flatMap(DateSpan.init),
-                current: DateSpan(task), status: old == nil ? .added : .matched, isCritical: criticalNow.contains(task.id.rawValue),
-                slip: slip))
+                id: id, name: c.tasks[j].name, level: c.level(of: j), kind: c.tasks[j].kind,
+                baseline: i.flatMap { DateSpan(start: b.tasks[$0].start, finish: baselineFinish) },
+                current: DateSpan(start: c.tasks[j].start, finish: finish), status: i == nil ? .added : .matched,
+                isCritical: criticalNow.contains(id), slip: slip))
             for i in removedAfter[j] ?? [] { rows.append(removedRow(i)) }
         }
         return GanttRows(rows: rows, statusDate: current.project.statusDate)
