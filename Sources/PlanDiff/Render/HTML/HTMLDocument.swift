@@ -90,6 +90,8 @@ public enum HTMLDocument {
           body { margin: 0; max-width: none; font-size: 10pt; }
           .chart { overflow: visible; }
           details { border: none; padding: 0; }
+          /* Closed groups print too: paper cannot be clicked open. */
+          details::details-content { content-visibility: visible; display: block; }
           svg.gantt { break-inside: auto; }
           svg.gantt .row { break-inside: avoid; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
