@@ -1,4 +1,3 @@
-import Dispatch
 import PlanModel
 import PlanSchedule
 
@@ -39,13 +38,10 @@ extension Comparison {
         // Only the critical flags are read, so no paths are listed; the two plans are scheduled
         // at once, one per core (the schedules are most of a large diff's time).
         let scheduler = Scheduler(ScheduleOptions(criticalPathLimit: 0))
-        let plans = [baseline, current]
-        // Each iteration writes only its own slot, and the slots are read after both are done.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ScheduleResult?>.allocate(capacity: 2)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize().deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 2) { k in results[k] = scheduler.schedule(plans[k]) }
-        let (old, new) = (results[0]!, results[1]!)
+        let baseline = self.baseline
+        let pending = Pending { scheduler.schedule(baseline) }
+        let new = scheduler.schedule(current)
+        let old = pending.value
         guard old.isScheduled || new.isScheduled else { return nil }
         let wasCritical = b.tasks.map { old.tasks[$0.id].map { $0.isCritical && !$0.isSummary } ?? false }
         let isCritical = c.tasks.map { new.tasks[$0.id].map { $0.isCritical && !$0.isSummary } ?? false }

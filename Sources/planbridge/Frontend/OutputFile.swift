@@ -64,6 +64,19 @@ enum OutputFile {
         PlanError(.writeFailed, Diagnostic(.cliInterrupted, "'\(path)' was not written: interrupted"))
     }
 
+    /// The bytes on standard output when `path` is nil, else in the file, put safely in place.
+    static func deliver(_ bytes: [UInt8], to path: String?, force: Bool, console: Console) throws(PlanError) {
+        guard let path else {
+            do throws(OutputSinkError) {
+                try console.emit(bytes)
+            } catch {
+                throw failure("-", error.errno)
+            }
+            return
+        }
+        try write(bytes, to: path, force: force)
+    }
+
     static func exists(_ path: String) -> PlanError {
         PlanError(.writeFailed, Diagnostic(.ioOutputExists, "'\(path)' already exists; use --force to replace it"))
     }

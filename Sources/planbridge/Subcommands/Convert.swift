@@ -116,15 +116,7 @@ enum Convert {
         let result = Conversion.run(
             inputPath, settings: settings(writer), registry: context.registry, standardInput: context.readStandardInput
         ) { (bytes: [UInt8]) throws(PlanError) in
-            if toStandardOutput {
-                do throws(OutputSinkError) {
-                    try context.console.emit(bytes)
-                } catch {
-                    throw OutputFile.failure("-", error.errno)
-                }
-            } else {
-                try OutputFile.write(bytes, to: outputPath, force: force)
-            }
+            try OutputFile.deliver(bytes, to: toStandardOutput ? nil : outputPath, force: force, console: context.console)
         }
         switch result {
         case .success(let outcome):

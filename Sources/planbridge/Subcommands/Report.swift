@@ -69,15 +69,7 @@ enum Report {
         let html = HTMLPlanRenderer(name: arguments[argument: "file"]).render(gantt, projectName: plan.project.name, finish: finish)
 
         do throws(PlanError) {
-            if let outputPath {
-                try OutputFile.write(Array(html.utf8), to: outputPath, force: force)
-            } else {
-                do {
-                    try context.console.emit(Array(html.utf8))
-                } catch {
-                    throw OutputFile.failure("-", error.errno)
-                }
-            }
+            try OutputFile.deliver(Array(html.utf8), to: outputPath, force: force, console: context.console)
         } catch {
             return Tool.fail(error, during: .output, context: context)
         }

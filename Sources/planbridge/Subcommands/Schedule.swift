@@ -82,16 +82,8 @@ enum Schedule {
 
         do throws(PlanError) {
             let written = try writer.write(result.apply(to: plan), options: WriteOptions(timestamp: context.timestamp))
-            if toStandardOutput {
-                do {
-                    try context.console.emit(written.bytes)
-                } catch {
-                    throw OutputFile.failure("-", error.errno)
-                }
-            } else {
-                try OutputFile.write(written.bytes, to: outputPath, force: force)
-                context.console.print(summary(result, conventions: plan.project.conventions))
-            }
+            try OutputFile.deliver(written.bytes, to: toStandardOutput ? nil : outputPath, force: force, console: context.console)
+            if !toStandardOutput { context.console.print(summary(result, conventions: plan.project.conventions)) }
             context.console.report(written.diagnostics + written.loss.diagnostics)
         } catch {
             return Tool.fail(error, during: .output, context: context)
