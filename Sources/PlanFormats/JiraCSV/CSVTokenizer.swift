@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where one cell lies in the input, before any text is made of it. Most cells of a Jira export are
 /// empty or never looked at, so the tokenizer only records positions; `CSVTokenizer.text(of:)`
 /// decodes the few cells the reader uses.
@@ -106,25 +108,46 @@ struct CSVTokenizer {
         var i = open + 1
         var shape = CSVCell.Shape.plain
         while i < count {
-            let byte = bytes[i]
-            if byte == Self.quote {
-                if i + 1 < count && bytes[i + 1] == Self.quote {
-                    shape = .escapedQuotes
-                    i += 2
-                    continue
-                }
-                // The closing quote. Anything but a separator after it makes the cell irregular.
-                let close = i
-                i += 1
-                if i >= count || bytes[i] == Self.comma || bytes[i] == Self.lf || bytes[i] == Self.cr {
-                    return (CSVCell(start: open + 1, end: close, shape: shape), i)
-                }
-                return irregularRest(from: open, after: i)
+            // Quoted cells are the long ones (descriptions, comments): jump from quote to quote.
+            guard let found = memchr(bytes.baseAddress! + i, Int32(Self.quote), count - i) else {
+                countLineBreaks(from: i, to: count)
+                return nil
             }
-            if byte == Self.lf || (byte == Self.cr && !(i + 1 < count && bytes[i + 1] == Self.lf)) { line += 1 }
+            let quoteAt = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            countLineBreaks(from: i, to: quoteAt)
+            i = quoteAt
+            if i + 1 < count && bytes[i + 1] == Self.quote {
+                shape = .escapedQuotes
+                i += 2
+                continue
+            }
+            // The closing quote. Anything but a separator after it makes the cell irregular.
+            let close = i
             i += 1
+            if i >= count || bytes[i] == Self.comma || bytes[i] == Self.lf || bytes[i] == Self.cr {
+                return (CSVCell(start: open + 1, end: close, shape: shape), i)
+            }
+            return irregularRest(from: open, after: i)
         }
         return nil
+    }
+
+    /// Counts the line breaks (LF, CRLF or a lone CR) in `start..<end` into `line`.
+    private mutating func countLineBreaks(from start: Int, to end: Int) {
+        var feeds = 0, returns = 0
+        // Branch-free so that the compiler can vectorize it; most text has no CR at all.
+        for index in start..<end {
+            let byte = bytes[index]
+            feeds &+= byte == Self.lf ? 1 : 0
+            returns &+= byte == Self.cr ? 1 : 0
+        }
+        line += feeds
+        guard returns > 0 else { return }
+        // A CR followed by LF was counted with its LF; a lone CR is a break of its own. The byte
+        // after `end` decides for a CR at the very end of the range.
+        for index in start..<end where bytes[index] == Self.cr && !(index + 1 < bytes.count && bytes[index + 1] == Self.lf) {
+            line += 1
+        }
     }
 
     /// The rest of a cell that had text after its closing quote. As in Python's reader, that text
@@ -150,10 +173,33 @@ struct CSVTokenizer {
         if cell.isEmpty { return "" }
         switch cell.shape {
         case .plain:
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]), as: UTF8.self)
+            return Self.string(validating: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
         case .escapedQuotes, .irregular:
-            return String(validating: unescaped(cell), as: UTF8.self)
+            return unescaped(cell).withUnsafeBufferPointer { Self.string(validating: $0) }
         }
+    }
+
+    /// The text of UTF-8 bytes, or nil when they are not UTF-8. Nearly every cell is ASCII, which
+    /// is checked eight bytes at a time; the standard library's validating initializer is generic
+    /// and costs far more per call than the cell does.
+    static func string(validating text: UnsafeBufferPointer<UInt8>) -> String? {
+        isASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+    }
+
+    private static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= text.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < text.count {
+            high |= UInt64(text[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// The cell's text with invalid UTF-8 replaced by U+FFFD.

@@ -61,6 +61,14 @@ struct JiraDiagnostics {
             entity: entity.map { EntityRef.task($0) }))
     }
 
+    /// Takes over another collector's findings as if they had been added here, after these.
+    mutating func append(_ other: JiraDiagnostics) {
+        for item in other.items {
+            if items.count < limit { items.append(item) } else { dropped += 1 }
+        }
+        dropped += other.dropped
+    }
+
     /// The findings by row (file-wide ones first), then the count of those not kept.
     func finished() -> [Diagnostic] {
         let sorted = items.enumerated().sorted { a, b in

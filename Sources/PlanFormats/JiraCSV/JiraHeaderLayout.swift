@@ -105,6 +105,8 @@ struct JiraHeaderLayout: Sendable {
 extension String {
     /// Without leading and trailing spaces and tabs (header cells sometimes carry them).
     var trimmingSpaces: String {
+        // Nearly every value has nothing to trim; the check needs no index arithmetic.
+        if let first = utf8.first, let last = utf8.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!

@@ -2,8 +2,13 @@
 /// kept in one text value of the model: as one CSV record, so that `team#EN,"Sprint 7: 6/4, 6/18"`
 /// reads naturally in any tool and splits back exactly.
 enum JiraList {
-    static func encode(_ values: [String]) -> String {
-        values.map(CSVText.quotedIfNeeded).joined(separator: ",")
+    static func encode(_ values: some Sequence<String>) -> String {
+        var out: [UInt8] = []
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            CSVText.append(value, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [String] {

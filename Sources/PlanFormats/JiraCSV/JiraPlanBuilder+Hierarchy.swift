@@ -68,7 +68,7 @@ extension JiraPlanBuilder {
 
     /// Outline order (parents before children, siblings in file order), levels, kinds and the
     /// plan itself.
-    mutating func assemble(parents: [Int?], dependencies: [Dependency]) -> Plan {
+    mutating func assemble(parents: [Int?], dependencies: [RowDependency]) -> Plan {
         var children: [[Int]] = Array(repeating: [], count: tasks.count)
         var roots: [Int] = []
         for row in tasks.indices {
@@ -93,9 +93,11 @@ extension JiraPlanBuilder {
         let types = JiraIssueTypes()
         var implied = [String](repeating: types.standard, count: tasks.count)
         plan.tasks = order.map { row in
-            var task = tasks[row]
+            // Moved out, not copied: a copy would make the removal below copy the extensions.
+            var task = PlanTask(id: identities[row], name: "")
+            swap(&task, &tasks[row])
             task.outlineLevel = levels[row]
-            task.parent = parents[row].map { tasks[$0].id }
+            task.parent = parents[row].map { identities[$0] }
             if !children[row].isEmpty { task.kind = .summary }
             if let parent = parents[row] {
                 implied[row] = implied[parent] == types.epic ? types.standard : types.subtask
@@ -114,9 +116,8 @@ extension JiraPlanBuilder {
         }
         // Links are listed by predecessor, then successor, in outline order: the order a file's
         // rows happen to be in does not change the plan.
-        let positionOf = Dictionary(uniqueKeysWithValues: order.map { (tasks[$0].id, position[$0]) })
-        let keyed = dependencies.enumerated().map { (positionOf[$0.element.predecessor]!, positionOf[$0.element.successor]!, $0.offset) }
-        plan.dependencies = keyed.sorted { $0 < $1 }.map { dependencies[$0.2] }
+        let keyed = dependencies.enumerated().map { (position[$0.element.from], position[$0.element.to], $0.offset) }
+        plan.dependencies = keyed.sorted { $0 < $1 }.map { dependencies[$0.2].dependency }
         plan.customFieldDefinitions = customFieldDefinitions.sorted { $0.key < $1.key }.map(\.value)
         return plan
     }

@@ -16,37 +16,45 @@ extension JiraPlanBuilder {
     /// side (from → to), so a pair Jira mirrors on both issues counts once. A scheduling link
     /// between two issues of the file is a dependency; every other link (Relates, Cloners, links to
     /// issues outside the file) is kept on the issue of the file it touches, outward side first.
-    mutating func resolveLinks() -> [Dependency] {
+    /// A dependency with the rows of its two tasks, for putting the list in outline order.
+    struct RowDependency {
+        var dependency: Dependency
+        var from: Int
+        var to: Int
+    }
+
+    mutating func resolveLinks() -> [RowDependency] {
         struct Link: Hashable {
             var from: String
             var to: String
             var type: String
         }
         var seen: Set<Link> = []
-        var dependencies: [Dependency] = []
+        var dependencies: [RowDependency] = []
         var kept: [Int: [(key: String, value: String)]] = [:]
         for cell in linkCells where !cell.target.isEmpty {
-            let here = tasks[cell.row].id.rawValue
+            let here = identities[cell.row].rawValue
             let other = row(named: cell.target)
-            let otherName = other.map { tasks[$0].id.rawValue } ?? cell.target
+            let otherName = other.map { identities[$0].rawValue } ?? cell.target
             let link =
                 cell.direction == .outward
                 ? Link(from: here, to: otherName, type: cell.type) : Link(from: otherName, to: here, type: cell.type)
             guard seen.insert(link).inserted else { continue }
             if other == cell.row {
-                diagnostics.add(.jiraSelfLink, "the issue is linked to itself; ignored", row: table.rowNumbers[cell.row], column: layout.headers[cell.column], entity: tasks[cell.row].id)
+                diagnostics.add(.jiraSelfLink, "the issue is linked to itself; ignored", row: table.rowNumbers[cell.row], column: layout.headers[cell.column], entity: identities[cell.row])
                 continue
             }
             if other != nil, let type = Self.schedulingLinkTypes[cell.type.lowercased()] {
                 var dependency = Dependency(predecessor: TaskID(link.from), successor: TaskID(link.to), type: type)
                 if cell.type != "Blocks" { dependency.extensions[Self.linkTypeKey] = cell.type }
-                dependencies.append(dependency)
+                let (from, to) = cell.direction == .outward ? (cell.row, other!) : (other!, cell.row)
+                dependencies.append(RowDependency(dependency: dependency, from: from, to: to))
                 continue
             }
             if other == nil {
                 diagnostics.add(
                     .jiraLinkTargetMissing, "\(cell.target) is not in the file; the link is kept with the issue",
-                    row: table.rowNumbers[cell.row], column: layout.headers[cell.column], entity: tasks[cell.row].id)
+                    row: table.rowNumbers[cell.row], column: layout.headers[cell.column], entity: identities[cell.row])
             }
             // Kept on the outward side when that issue is in the file, else on the inward side.
             let fromIsHere = link.from == here

@@ -1,38 +1,18 @@
 import PlanModel
 
 /// Maps a tokenized export onto the model: identities first (links and parents refer to issues by
-/// key or by numeric id, often before the issue's own row), then each row, then the hierarchy, the
-/// links and the outline order.
+/// key or by numeric id, often before the issue's own row), then each row (`JiraRowMapper`, on all
+/// cores), then the people, the hierarchy, the links and the outline order.
 struct JiraPlanBuilder {
-    /// One row's non-empty values of one column group, left to right.
-    struct GroupValues {
-        var group: Int
-        var values: [String]
-        var columns: [Int]
-    }
-
-    /// A parent reference as the row states it.
-    struct ParentReference {
-        var field: JiraField
-        var text: String
-        var column: Int
-    }
-
-    /// One issue-link cell: `direction (type)` on `row` naming `target`.
-    struct LinkCell {
-        var row: Int
-        var direction: LinkDirection
-        var type: String
-        var target: String
-        var column: Int
-    }
+    typealias ParentReference = JiraRowMapper.ParentReference
+    typealias LinkCell = JiraRowMapper.LinkCell
 
     let table: JiraTable
     let types: JiraColumnTypes
     var diagnostics: JiraDiagnostics
-    let vocabulary = JiraVocabulary.shared
 
     /// Per data row, in file order.
+    var identities: [TaskID] = []
     var tasks: [PlanTask] = []
     var parentReferences: [[ParentReference]] = []
     var parentSummaries: [String?] = []
@@ -47,13 +27,6 @@ struct JiraPlanBuilder {
     /// Column groups that gave a custom-field value, with the definition they made.
     var customFieldDefinitions: [Int: CustomFieldDefinition] = [:]
     var projectName: String?
-    var lookups = JiraWordLookups(vocabulary: .shared)
-
-    /// Per group: its extension key and custom-field id, made once instead of once per cell.
-    let extensionKeys: [String]
-    let customFieldIDs: [String]
-    /// Scratch for `gather`: the slot of each group in the row being gathered, or -1.
-    private var slotOfGroup: [Int]
 
     var layout: JiraHeaderLayout { table.layout }
 
@@ -61,38 +34,57 @@ struct JiraPlanBuilder {
         self.table = table
         self.types = types
         self.diagnostics = diagnostics
-        extensionKeys = table.layout.groups.map { "jira:" + $0.canonical + ($0.isList ? "[]" : "") }
-        customFieldIDs = table.layout.groups.map { $0.canonical + ($0.isList ? "[]" : "") }
-        slotOfGroup = Array(repeating: -1, count: table.layout.groups.count)
     }
 
     mutating func build() -> Plan {
         assignIdentities()
-        for row in 0..<table.rowCount { mapRow(row) }
+        mapRows()
         let parents = resolveParents()
         let dependencies = resolveLinks()
         return assemble(parents: parents, dependencies: dependencies)
     }
 
-    /// The row's non-empty values, grouped.
-    mutating func gather(_ row: Int) -> [GroupValues] {
-        var result: [GroupValues] = []
-        let cells = table.cells(ofRow: row)
-        result.reserveCapacity(cells.count)
-        for cell in cells {
-            let column = Int(cell.column)
-            let group = layout.groupOfColumn[column]
-            let index = slotOfGroup[group]
-            if index >= 0 {
-                result[index].values.append(cell.text)
-                result[index].columns.append(column)
-            } else {
-                slotOfGroup[group] = result.count
-                result.append(GroupValues(group: group, values: [cell.text], columns: [column]))
-            }
+    /// Maps the rows with one mapper per range and takes over their output in row order.
+    private mutating func mapRows() {
+        let extensionKeys = layout.groups.map { "jira:" + $0.canonical + ($0.isList ? "[]" : "") }
+        let customFieldIDs = layout.groups.map { $0.canonical + ($0.isList ? "[]" : "") }
+        var mapper = JiraRowMapper(
+            table: table, types: types, identities: identities, extensionKeys: extensionKeys, customFieldIDs: customFieldIDs,
+            sourceName: diagnostics.sourceName)
+        mapper.map(rows: 0..<table.rowCount)
+        take(mapper.output)
+        for row in 0..<table.rowCount {
+            guard let assignee = mapper.output.assignees[row] else { continue }
+            assign(row: row, name: assignee.name, accountID: assignee.accountID)
         }
-        for entry in result { slotOfGroup[entry.group] = -1 }
-        return result
+    }
+
+    private mutating func take(_ output: JiraRowMapper.Output) {
+        tasks.append(contentsOf: output.tasks)
+        parentReferences.append(contentsOf: output.parentReferences)
+        parentSummaries.append(contentsOf: output.parentSummaries)
+        linkCells.append(contentsOf: output.linkCells)
+        customFieldDefinitions.merge(output.customFieldDefinitions) { earlier, _ in earlier }
+        if projectName == nil { projectName = output.projectName }
+        diagnostics.append(output.diagnostics)
+    }
+
+    /// The assignee becomes a resource (once per person) and the row's assignment.
+    private mutating func assign(row: Int, name: String?, accountID: String?) {
+        let id = ResourceID(accountID ?? name!)
+        if resourceIndex[id] == nil {
+            resourceIndex[id] = resources.count
+            let display = name ?? accountID!
+            resources.append(Resource(id: id, name: display, email: display.contains("@") ? display : nil))
+        }
+        let task = tasks[row]
+        assignments[row] = Assignment(
+            id: AssignmentID(task.id.rawValue + "/" + id.rawValue), task: task.id, resource: id, work: task.work,
+            actualWork: task.actualWork, remainingWork: task.remainingDuration)
+    }
+
+    static func duration(seconds: Int) -> WorkDuration {
+        WorkDuration(minutes: (seconds + 30) / 60, unit: .hours)
     }
 
     func firstValue(_ field: JiraField, row: Int) -> String? {
@@ -106,7 +98,8 @@ struct JiraPlanBuilder {
     /// Task identity = the issue key; without one the numeric id; without either the row.
     private mutating func assignIdentities() {
         var used: Set<String> = []
-        tasks.reserveCapacity(table.rowCount)
+        used.reserveCapacity(table.rowCount)
+        identities.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let rowNumber = table.rowNumbers[row]
             let key = firstValue(.issueKey, row: row)?.trimmingSpaces.nonEmpty
@@ -124,10 +117,8 @@ struct JiraPlanBuilder {
                 if let issueID, byIssueID[issueID] == nil { byIssueID[issueID] = row }
             }
             used.insert(identity)
-            tasks.append(PlanTask(id: TaskID(identity), name: ""))
+            identities.append(TaskID(identity))
         }
-        parentReferences = Array(repeating: [], count: table.rowCount)
-        parentSummaries = Array(repeating: nil, count: table.rowCount)
         assignments = Array(repeating: nil, count: table.rowCount)
     }
 

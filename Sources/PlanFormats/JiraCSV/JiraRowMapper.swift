@@ -1,0 +1,304 @@
+import PlanModel
+
+/// Maps a range of rows to tasks, each row on its own. What a row says about other issues (its
+/// parent, its links) or about people is collected for `JiraPlanBuilder`, which resolves it once
+/// every row is mapped. Because rows are independent, the builder maps ranges on several cores,
+/// one mapper each, and joins their output in row order: the result is the same as one mapper's.
+struct JiraRowMapper {
+    /// One row's non-empty values of one column group, left to right.
+    struct GroupValues {
+        var group: Int
+        var cells: ArraySlice<JiraTable.Cell>
+
+        var first: String { cells.first!.text }
+        var firstColumn: Int { Int(cells.first!.column) }
+        var texts: LazyMapSequence<ArraySlice<JiraTable.Cell>, String> { cells.lazy.map(\.text) }
+        var hasSeveral: Bool { cells.count > 1 }
+    }
+
+    /// A parent reference as the row states it.
+    struct ParentReference {
+        var field: JiraField
+        var text: String
+        var column: Int
+    }
+
+    /// One issue-link cell: `direction (type)` on `row` naming `target`.
+    struct LinkCell {
+        var row: Int
+        var direction: LinkDirection
+        var type: String
+        var target: String
+        var column: Int
+    }
+
+    /// Who a row is assigned to, as the row names them.
+    struct Assignee {
+        var name: String?
+        var accountID: String?
+    }
+
+    /// What the mapped rows said, one entry per row of the range where it is per row.
+    struct Output {
+        var tasks: [PlanTask] = []
+        var parentReferences: [[ParentReference]] = []
+        var parentSummaries: [String?] = []
+        var assignees: [Assignee?] = []
+        var linkCells: [LinkCell] = []
+        /// Column groups that gave a custom-field value, with the definition they made.
+        var customFieldDefinitions: [Int: CustomFieldDefinition] = [:]
+        var projectName: String?
+        var diagnostics: JiraDiagnostics
+    }
+
+    let table: JiraTable
+    let types: JiraColumnTypes
+    let identities: [TaskID]
+    /// Per group: its extension key and custom-field id, made once instead of once per cell.
+    let extensionKeys: [String]
+    let customFieldIDs: [String]
+    private(set) var output: Output
+    private var lookups = JiraWordLookups(vocabulary: .shared)
+    /// Scratch for `gather`, kept between rows so that a row allocates nothing for its grouping:
+    /// the entry of each group in the row being gathered (or -1), and the row's cells by group.
+    private var slotOfGroup: [Int]
+    private var byGroup: [JiraTable.Cell] = []
+
+    var layout: JiraHeaderLayout { table.layout }
+
+    init(table: JiraTable, types: JiraColumnTypes, identities: [TaskID], extensionKeys: [String], customFieldIDs: [String], sourceName: String) {
+        self.table = table
+        self.types = types
+        self.identities = identities
+        self.extensionKeys = extensionKeys
+        self.customFieldIDs = customFieldIDs
+        output = Output(diagnostics: JiraDiagnostics(sourceName: sourceName))
+        slotOfGroup = Array(repeating: -1, count: table.layout.groups.count)
+    }
+
+    mutating func map(rows: Range<Int>) {
+        output.tasks.reserveCapacity(rows.count)
+        output.parentReferences.reserveCapacity(rows.count)
+        output.parentSummaries.reserveCapacity(rows.count)
+        output.assignees.reserveCapacity(rows.count)
+        for row in rows { mapRow(row) }
+    }
+
+    /// The row's non-empty values, grouped: a counting sort of its cells by group into `cells`.
+    private mutating func gather(_ row: Int, into cells: inout [JiraTable.Cell]) -> [GroupValues] {
+        let rowCells = table.cells(ofRow: row)
+        var groups: [(group: Int, count: Int)] = []
+        groups.reserveCapacity(rowCells.count)
+        for cell in rowCells {
+            let group = layout.groupOfColumn[Int(cell.column)]
+            let slot = slotOfGroup[group]
+            if slot >= 0 {
+                groups[slot].count += 1
+            } else {
+                slotOfGroup[group] = groups.count
+                groups.append((group, 1))
+            }
+        }
+        // Where each group's cells begin; then every cell is placed after its group's earlier ones.
+        var next: [Int] = []
+        next.reserveCapacity(groups.count)
+        var start = 0
+        for entry in groups {
+            next.append(start)
+            start += entry.count
+        }
+        let placeholder = rowCells.first.map { JiraTable.Cell(column: $0.column, text: "") }
+        cells.removeAll(keepingCapacity: true)
+        if let placeholder { cells.append(contentsOf: repeatElement(placeholder, count: rowCells.count)) }
+        for cell in rowCells {
+            let slot = slotOfGroup[layout.groupOfColumn[Int(cell.column)]]
+            cells[next[slot]] = cell
+            next[slot] += 1
+        }
+        var result: [GroupValues] = []
+        result.reserveCapacity(groups.count)
+        var begin = 0
+        for entry in groups {
+            slotOfGroup[entry.group] = -1
+            result.append(GroupValues(group: entry.group, cells: cells[begin..<(begin + entry.count)]))
+            begin += entry.count
+        }
+        return result
+    }
+
+    /// Maps everything one row says about its own issue; parents and links wait for all rows.
+    private mutating func mapRow(_ row: Int) {
+        let rowNumber = table.rowNumbers[row]
+        var task = PlanTask(id: identities[row], name: "")
+        var dates: [(field: JiraField, moment: CivilDateTime, group: Int)] = []
+        var statusCategory: StatusCategory?
+        var assignee = Assignee()
+        var parentReferences: [ParentReference] = []
+        var parentSummary: String?
+        var logged = 0
+        var cells = byGroup
+        byGroup = []
+        let entries = gather(row, into: &cells)
+        for entry in entries {
+            let group = layout.groups[entry.group]
+            let first = entry.first
+            switch group.role {
+            case .field(let field):
+                switch field {
+                case .summary: task.name = first
+                case .issueKey: break
+                case .issueID:
+                    if let number = Int(first.trimmingSpaces) { task.displayID = number } else { keep(entry, in: &task) }
+                case .status: task.status = first
+                case .statusCategory:
+                    statusCategory = lookups.statusCategory(first)
+                    keep(entry, in: &task)
+                case .priority:
+                    task.priority = lookups.priority(first)
+                    if task.priority == nil || JiraCSVWriter.priorityName(task.priority!) != first { keep(entry, in: &task) }
+                case .assignee: assignee.name = first
+                case .assigneeID: assignee.accountID = first
+                case .description: task.notes = first
+                case .originalEstimate:
+                    if let work = seconds(entry, row: rowNumber, task: task.id) {
+                        task.work = work
+                        task.duration = work
+                    } else {
+                        keep(entry, in: &task)
+                    }
+                case .remainingEstimate:
+                    if let remaining = seconds(entry, row: rowNumber, task: task.id) { task.remainingDuration = remaining } else { keep(entry, in: &task) }
+                case .timeSpent:
+                    if let spent = seconds(entry, row: rowNumber, task: task.id) { task.actualWork = spent } else { keep(entry, in: &task) }
+                case .logWork:
+                    // `comment;date;author;seconds`: the seconds are the last part (comments may hold `;`).
+                    for value in entry.texts {
+                        if let last = value.split(separator: ";", omittingEmptySubsequences: false).last, let s = Int(String(last).trimmingSpaces) {
+                            logged += s
+                        }
+                    }
+                    keep(entry, in: &task)
+                case .parentKey, .parent, .parentID, .epicLink:
+                    parentReferences.append(ParentReference(field: field, text: first.trimmingSpaces, column: entry.firstColumn))
+                case .parentSummary: parentSummary = first
+                case .projectName:
+                    if output.projectName == nil { output.projectName = first }
+                    keep(entry, in: &task)
+                case .labels, .sprint, .components, .fixVersions, .affectsVersions:
+                    setCustomField(.text(JiraList.encode(entry.texts)), group: entry.group, type: .text, in: &task)
+                default:
+                    if case .roleDate(let pattern) = types[entry.group], let pattern {
+                        if let moment = pattern.parse(first) {
+                            noteConflicts(entry, pattern: pattern, row: rowNumber, task: task.id)
+                            dates.append((field, moment, entry.group))
+                        } else {
+                            keep(entry, in: &task)
+                        }
+                    } else {
+                        keep(entry, in: &task)
+                    }
+                }
+            case .link(let direction, let type):
+                for cell in entry.cells {
+                    output.linkCells.append(LinkCell(row: row, direction: direction, type: type, target: cell.text.trimmingSpaces, column: Int(cell.column)))
+                }
+            case .customField:
+                switch types[entry.group] {
+                case .customDate(let pattern): setCustomField(.date(pattern.parse(first)!), group: entry.group, type: .date, in: &task)
+                case .customNumber: setCustomField(.number(Double(first)!), group: entry.group, type: .number, in: &task)
+                default:
+                    let text = group.isList ? JiraList.encode(entry.texts) : first
+                    setCustomField(.text(text), group: entry.group, type: .text, in: &task)
+                }
+            case .other:
+                keep(entry, in: &task)
+            }
+        }
+        byGroup = cells
+        if task.name.isEmpty {
+            output.diagnostics.add(.jiraMissingSummary, "the issue has no summary", row: rowNumber, column: layout.group(.summary).map { layout.headers[$0.columns[0]] }, entity: task.id)
+        }
+        if task.actualWork == nil, logged > 0 { task.actualWork = JiraPlanBuilder.duration(seconds: logged) }
+        applyDates(dates, to: &task)
+        task.percentComplete = percentComplete(category: statusCategory, status: task.status, task: task)
+        output.tasks.append(task)
+        output.parentReferences.append(parentReferences)
+        output.parentSummaries.append(parentSummary)
+        output.assignees.append(assignee.name != nil || assignee.accountID != nil ? assignee : nil)
+    }
+
+    /// Start ← Start date ▸ Target start; finish ← Due date ▸ Target end ▸ End date; actual and
+    /// baseline dates from their columns. A date that is not used is kept as a date custom field.
+    private mutating func applyDates(_ dates: [(field: JiraField, moment: CivilDateTime, group: Int)], to task: inout PlanTask) {
+        guard !dates.isEmpty else { return }
+        func date(_ field: JiraField) -> CivilDateTime? { dates.first { $0.field == field }?.moment }
+        var used: [JiraField] = []
+        if let field = JiraField.startSources.first(where: { date($0) != nil }) {
+            task.start = date(field)
+            used.append(field)
+        }
+        if let field = JiraField.finishSources.first(where: { date($0) != nil }) {
+            task.finish = date(field)
+            used.append(field)
+        }
+        if let moment = date(.actualStart) { task.actualStart = moment; used.append(.actualStart) }
+        if let moment = date(.actualEnd) { task.actualFinish = moment; used.append(.actualEnd) }
+        if date(.baselineStart) != nil || date(.baselineEnd) != nil {
+            task.baselines = [Baseline(number: 0, start: date(.baselineStart), finish: date(.baselineEnd))]
+            used.append(contentsOf: [.baselineStart, .baselineEnd])
+        }
+        for entry in dates where !used.contains(entry.field) {
+            setCustomField(.date(entry.moment), group: entry.group, type: .date, in: &task)
+        }
+    }
+
+    /// Done → 100 %, to do → 0 %; in progress → time spent over the estimate (1–99 %), or 50 %.
+    private mutating func percentComplete(category: StatusCategory?, status: String?, task: PlanTask) -> Int? {
+        guard let category = category ?? status.flatMap({ lookups.status($0) }) ?? (status == nil ? nil : .inProgress)
+        else { return nil }
+        switch category {
+        case .toDo: return 0
+        case .done: return 100
+        case .inProgress:
+            guard let work = task.work?.minutes, work > 0, let spent = task.actualWork?.minutes else { return 50 }
+            return min(99, max(1, spent * 100 / work))
+        }
+    }
+
+    /// The values of a column the model has no field for, kept under `jira:<English header>`.
+    private func keep(_ entry: GroupValues, in task: inout PlanTask) {
+        task.extensions[extensionKeys[entry.group]] = layout.groups[entry.group].isList ? JiraList.encode(entry.texts) : entry.first
+    }
+
+    private mutating func setCustomField(_ value: CustomFieldValue, group index: Int, type: CustomFieldType, in task: inout PlanTask) {
+        let id = customFieldIDs[index]
+        if output.customFieldDefinitions[index] == nil {
+            output.customFieldDefinitions[index] = CustomFieldDefinition(id: id, name: layout.groups[index].canonical, type: type, entity: .task)
+        }
+        task.customFields[id] = value
+    }
+
+    /// Estimates are whole seconds; the model counts minutes.
+    private mutating func seconds(_ entry: GroupValues, row: Int, task: TaskID) -> WorkDuration? {
+        let text = entry.first.trimmingSpaces
+        guard let seconds = Int(text), seconds >= 0 else {
+            output.diagnostics.add(.jiraBadNumber, "'\(text)' is not a number of seconds; kept as text", row: row, column: layout.headers[entry.firstColumn], entity: task)
+            return nil
+        }
+        if seconds % 60 != 0 {
+            output.diagnostics.add(.jiraEstimateRounded, "\(seconds) seconds is not a whole number of minutes; rounded", row: row, column: layout.headers[entry.firstColumn], entity: task)
+        }
+        return JiraPlanBuilder.duration(seconds: seconds)
+    }
+
+    /// Three `Start date` columns that disagree: the first is used, and the user is told.
+    private mutating func noteConflicts(_ entry: GroupValues, pattern: JiraDatePattern, row: Int, task: TaskID) {
+        guard entry.hasSeveral else { return }
+        let first = pattern.parse(entry.first)
+        for cell in entry.cells.dropFirst() where pattern.parse(cell.text) != first {
+            output.diagnostics.add(
+                .jiraConflictingValues, "'\(cell.text)' differs from '\(entry.first)' in an earlier column of the same meaning; the first is used",
+                row: row, column: layout.headers[Int(cell.column)], entity: task)
+        }
+    }
+}
