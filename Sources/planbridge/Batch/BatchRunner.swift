@@ -38,8 +38,11 @@ enum BatchRunner {
         for _ in 0..<max(1, min(job.jobs, job.items.count)) {
             group.enter()
             let thread = Thread {
+                // Folders this worker made or found: a migration writes hundreds of files into each.
+                var folders: Set<String> = []
                 while let index = state.claim(unless: interruption) {
-                    state.finish(index, convert(job.items[index], of: job, collision: collisions[index], interruption: interruption))
+                    state.finish(
+                        index, convert(job.items[index], of: job, collision: collisions[index], folders: &folders, interruption: interruption))
                 }
                 group.leave()
             }
@@ -51,7 +54,9 @@ enum BatchRunner {
         return state.close()
     }
 
-    static func convert(_ item: BatchItem, of job: BatchJob, collision: String?, interruption: Interruption) -> BatchFileResult {
+    static func convert(
+        _ item: BatchItem, of job: BatchJob, collision: String?, folders: inout Set<String>, interruption: Interruption
+    ) -> BatchFileResult {
         var result = BatchFileResult(
             input: item.input, output: item.output, status: .failed, diagnostics: [], warningCount: 0, loss: [], bytesRead: 0)
         if let collision {
@@ -66,7 +71,9 @@ enum BatchRunner {
         }
         let folder = URL(fileURLWithPath: item.output).deletingLastPathComponent().path
         // Another worker may create the same folder at the same moment; the check below decides.
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if folders.insert(folder).inserted {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         do throws(PlanError) {
             try OutputFile.checkDestination(item.output, force: job.force)
         } catch {

@@ -30,6 +30,8 @@ enum OutputFile {
     /// `proceed` is asked once the temporary file is complete, just before it is published: an
     /// interrupted batch says no, and the temporary file goes away instead of becoming an output.
     static func write(_ bytes: [UInt8], to path: String, force: Bool, proceed: () -> Bool = { true }) throws(PlanError) {
+        // A new file can be published in one step; replacing one (--force) takes a rename.
+        if !force, try AnonymousFile.publish(bytes, at: path, proceed: proceed) == .published { return }
         let temporary = try TemporaryFile(besides: path)
         do throws(PlanError) {
             try temporary.write(bytes)
