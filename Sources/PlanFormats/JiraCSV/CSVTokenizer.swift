@@ -50,6 +50,12 @@ struct CSVTokenizer {
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
+    /// Starts at a record boundary inside the input; lines are then counted from there.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+        self.bytes = bytes
+        self.position = position
+    }
+
     var isAtEnd: Bool { position >= bytes.count }
 
     /// Reads the next record into `cells` (cleared first).

@@ -43,7 +43,7 @@ extension DiagnosticCode {
 
 /// Collects a reader's findings, at most `limit` of them plus one that counts the rest, so that a
 /// hostile file with a million bad cells cannot make a million diagnostics.
-struct JiraDiagnostics {
+struct JiraDiagnostics: Sendable {
     private(set) var items: [Diagnostic] = []
     private var dropped = 0
     let sourceName: String
@@ -60,6 +60,8 @@ struct JiraDiagnostics {
             code, message, at: SourceLocation(file: sourceName, row: row, field: column),
             entity: entity.map { EntityRef.task($0) }))
     }
+
+    var isEmpty: Bool { items.isEmpty && dropped == 0 }
 
     /// Takes over another collector's findings as if they had been added here, after these.
     mutating func append(_ other: JiraDiagnostics) {

@@ -4,8 +4,8 @@ import PlanModel
 /// row is mapped: which date format a date column uses (Jira's format depends on the exporting
 /// user's locale and the admin's settings, so it is detected per column), and which type a custom
 /// field has.
-struct JiraColumnTypes {
-    enum Kind {
+struct JiraColumnTypes: Sendable {
+    enum Kind: Sendable {
         /// A date column the model has a place for (start, due date, …); nil when no format fits.
         case roleDate(JiraDatePattern?)
         case customDate(JiraDatePattern)

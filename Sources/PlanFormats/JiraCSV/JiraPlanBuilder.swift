@@ -48,16 +48,34 @@ struct JiraPlanBuilder {
     private mutating func mapRows() {
         let extensionKeys = layout.groups.map { "jira:" + $0.canonical + ($0.isList ? "[]" : "") }
         let customFieldIDs = layout.groups.map { $0.canonical + ($0.isList ? "[]" : "") }
-        var mapper = JiraRowMapper(
+        let mapper = JiraRowMapper(
             table: table, types: types, identities: identities, extensionKeys: extensionKeys, customFieldIDs: customFieldIDs,
             sourceName: diagnostics.sourceName)
-        mapper.map(rows: 0..<table.rowCount)
-        take(mapper.output)
-        for row in 0..<table.rowCount {
-            guard let assignee = mapper.output.assignees[row] else { continue }
+        // Small files are mapped on one core: a second one costs more than it gives, and a batch
+        // already keeps every core busy with files of its own.
+        let count = table.rowCount
+        let half = count >= Self.rowsWorthASecondCore ? count / 2 : count
+        let later = Pending<JiraRowMapper.Output?> {
+            guard half < count else { return nil }
+            var second = mapper
+            second.map(rows: half..<count)
+            return second.output
+        }
+        var first = mapper
+        first.map(rows: 0..<half)
+        var assignees = first.output.assignees
+        take(first.output)
+        if let output = later.value {
+            assignees += output.assignees
+            take(output)
+        }
+        for (row, assignee) in assignees.enumerated() {
+            guard let assignee else { continue }
             assign(row: row, name: assignee.name, accountID: assignee.accountID)
         }
     }
+
+    static let rowsWorthASecondCore = 5_000
 
     private mutating func take(_ output: JiraRowMapper.Output) {
         tasks.append(contentsOf: output.tasks)
@@ -99,6 +117,8 @@ struct JiraPlanBuilder {
     private mutating func assignIdentities() {
         var used: Set<String> = []
         used.reserveCapacity(table.rowCount)
+        byKey.reserveCapacity(table.rowCount)
+        byIssueID.reserveCapacity(table.rowCount)
         identities.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let rowNumber = table.rowNumbers[row]
@@ -140,7 +160,7 @@ extension String {
 
 /// Status, category and priority words looked up once per distinct text: an export repeats a
 /// handful of them on every row.
-struct JiraWordLookups {
+struct JiraWordLookups: Sendable {
     private var categories: [String: StatusCategory?] = [:]
     private var statuses: [String: StatusCategory?] = [:]
     private var priorities: [String: Int?] = [:]

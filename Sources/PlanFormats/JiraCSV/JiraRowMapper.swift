@@ -4,9 +4,9 @@ import PlanModel
 /// parent, its links) or about people is collected for `JiraPlanBuilder`, which resolves it once
 /// every row is mapped. Because rows are independent, the builder maps ranges on several cores,
 /// one mapper each, and joins their output in row order: the result is the same as one mapper's.
-struct JiraRowMapper {
+struct JiraRowMapper: Sendable {
     /// One row's non-empty values of one column group, left to right.
-    struct GroupValues {
+    struct GroupValues: Sendable {
         var group: Int
         var cells: ArraySlice<JiraTable.Cell>
 
@@ -17,14 +17,14 @@ struct JiraRowMapper {
     }
 
     /// A parent reference as the row states it.
-    struct ParentReference {
+    struct ParentReference: Sendable {
         var field: JiraField
         var text: String
         var column: Int
     }
 
     /// One issue-link cell: `direction (type)` on `row` naming `target`.
-    struct LinkCell {
+    struct LinkCell: Sendable {
         var row: Int
         var direction: LinkDirection
         var type: String
@@ -33,13 +33,13 @@ struct JiraRowMapper {
     }
 
     /// Who a row is assigned to, as the row names them.
-    struct Assignee {
+    struct Assignee: Sendable {
         var name: String?
         var accountID: String?
     }
 
     /// What the mapped rows said, one entry per row of the range where it is per row.
-    struct Output {
+    struct Output: Sendable {
         var tasks: [PlanTask] = []
         var parentReferences: [[ParentReference]] = []
         var parentSummaries: [String?] = []
@@ -63,6 +63,13 @@ struct JiraRowMapper {
     /// the entry of each group in the row being gathered (or -1), and the row's cells by group.
     private var slotOfGroup: [Int]
     private var byGroup: [JiraTable.Cell] = []
+    private var groupCounts: [(group: Int, count: Int)] = []
+    private var groupNext: [Int] = []
+    /// Per group, whether its values are lists; read per cell, so kept apart from the groups.
+    private let isList: [Bool]
+    private let roomOfGroup: [Room]
+    /// Per group, whether a custom-field definition was made for it.
+    private var defined: [Bool]
 
     var layout: JiraHeaderLayout { table.layout }
 
@@ -74,6 +81,9 @@ struct JiraRowMapper {
         self.customFieldIDs = customFieldIDs
         output = Output(diagnostics: JiraDiagnostics(sourceName: sourceName))
         slotOfGroup = Array(repeating: -1, count: table.layout.groups.count)
+        isList = table.layout.groups.map(\.isList)
+        roomOfGroup = table.layout.groups.map { Room($0.role) }
+        defined = Array(repeating: false, count: table.layout.groups.count)
     }
 
     mutating func map(rows: Range<Int>) {
@@ -87,8 +97,9 @@ struct JiraRowMapper {
     /// The row's non-empty values, grouped: a counting sort of its cells by group into `cells`.
     private mutating func gather(_ row: Int, into cells: inout [JiraTable.Cell]) -> [GroupValues] {
         let rowCells = table.cells(ofRow: row)
-        var groups: [(group: Int, count: Int)] = []
-        groups.reserveCapacity(rowCells.count)
+        var groups = groupCounts
+        groupCounts = []
+        groups.removeAll(keepingCapacity: true)
         for cell in rowCells {
             let group = layout.groupOfColumn[Int(cell.column)]
             let slot = slotOfGroup[group]
@@ -100,8 +111,9 @@ struct JiraRowMapper {
             }
         }
         // Where each group's cells begin; then every cell is placed after its group's earlier ones.
-        var next: [Int] = []
-        next.reserveCapacity(groups.count)
+        var next = groupNext
+        groupNext = []
+        next.removeAll(keepingCapacity: true)
         var start = 0
         for entry in groups {
             next.append(start)
@@ -123,6 +135,8 @@ struct JiraRowMapper {
             result.append(GroupValues(group: entry.group, cells: cells[begin..<(begin + entry.count)]))
             begin += entry.count
         }
+        groupCounts = groups
+        groupNext = next
         return result
     }
 
@@ -139,10 +153,10 @@ struct JiraRowMapper {
         var cells = byGroup
         byGroup = []
         let entries = gather(row, into: &cells)
+        reserveValues(entries, in: &task)
         for entry in entries {
-            let group = layout.groups[entry.group]
             let first = entry.first
-            switch group.role {
+            switch layout.groups[entry.group].role {
             case .field(let field):
                 switch field {
                 case .summary: task.name = first
@@ -207,7 +221,7 @@ struct JiraRowMapper {
                 case .customDate(let pattern): setCustomField(.date(pattern.parse(first)!), group: entry.group, type: .date, in: &task)
                 case .customNumber: setCustomField(.number(Double(first)!), group: entry.group, type: .number, in: &task)
                 default:
-                    let text = group.isList ? JiraList.encode(entry.texts) : first
+                    let text = isList[entry.group] ? JiraList.encode(entry.texts) : first
                     setCustomField(.text(text), group: entry.group, type: .text, in: &task)
                 }
             case .other:
@@ -225,6 +239,44 @@ struct JiraRowMapper {
         output.parentReferences.append(parentReferences)
         output.parentSummaries.append(parentSummary)
         output.assignees.append(assignee.name != nil || assignee.accountID != nil ? assignee : nil)
+    }
+
+    /// Room for the row's custom fields and extensions at once, instead of a series of doublings
+    /// that rehash every key each time.
+    private func reserveValues(_ entries: [GroupValues], in task: inout PlanTask) {
+        var custom = 0, kept = 0
+        for entry in entries {
+            let room = roomOfGroup[entry.group]
+            if room.contains(.customField) { custom += 1 }
+            if room.contains(.extension) { kept += 1 }
+        }
+        if custom > 0 { task.customFields.reserveCapacity(custom) }
+        if kept > 0 { task.extensions.reserveCapacity(kept) }
+    }
+
+    /// Where a group's value may land in a task; a value that may land in either counts for both.
+    struct Room: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let customField = Room(rawValue: 1)
+        static let `extension` = Room(rawValue: 2)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ role: JiraHeaderLayout.Role) {
+            switch role {
+            case .customField: self = .customField
+            case .other: self = .extension
+            case .link: self = []
+            case .field(let field):
+                switch field {
+                case .labels, .sprint, .components, .fixVersions, .affectsVersions: self = .customField
+                case .summary, .issueKey, .status, .assignee, .assigneeID, .description, .parentKey, .parent, .parentID, .epicLink,
+                    .parentSummary:
+                    self = []
+                default: self = JiraColumnTypes.dateRoles.contains(field) ? [.customField, .extension] : .extension
+                }
+            }
+        }
     }
 
     /// Start ← Start date ▸ Target start; finish ← Due date ▸ Target end ▸ End date; actual and
@@ -267,12 +319,13 @@ struct JiraRowMapper {
 
     /// The values of a column the model has no field for, kept under `jira:<English header>`.
     private func keep(_ entry: GroupValues, in task: inout PlanTask) {
-        task.extensions[extensionKeys[entry.group]] = layout.groups[entry.group].isList ? JiraList.encode(entry.texts) : entry.first
+        task.extensions[extensionKeys[entry.group]] = isList[entry.group] ? JiraList.encode(entry.texts) : entry.first
     }
 
     private mutating func setCustomField(_ value: CustomFieldValue, group index: Int, type: CustomFieldType, in task: inout PlanTask) {
         let id = customFieldIDs[index]
-        if output.customFieldDefinitions[index] == nil {
+        if !defined[index] {
+            defined[index] = true
             output.customFieldDefinitions[index] = CustomFieldDefinition(id: id, name: layout.groups[index].canonical, type: type, entity: .task)
         }
         task.customFields[id] = value

@@ -8,16 +8,39 @@ struct JiraTable: Sendable {
         var text: String
     }
 
+    /// Data rows as tokenized, from some record on.
+    struct Rows: Sendable {
+        /// All rows' non-empty cells, row after row; `starts[r]..<starts[r + 1]` is row `r`.
+        var cells: [Cell] = []
+        var starts: [Int] = [0]
+        /// The CSV row number of each data row (the header is row 1; rows that were skipped count).
+        var numbers: [Int] = []
+        /// The last CSV row number read, skipped rows and blank lines included.
+        var lastNumber: Int
+
+        init(after number: Int) { lastNumber = number }
+
+        /// Takes over rows that were read from where these end, with numbers counted from 0.
+        mutating func append(_ later: Rows) {
+            let offset = cells.count
+            cells.append(contentsOf: later.cells)
+            starts.append(contentsOf: later.starts.dropFirst().lazy.map { $0 + offset })
+            let before = lastNumber
+            numbers.append(contentsOf: later.numbers.lazy.map { $0 + before })
+            lastNumber += later.lastNumber
+        }
+    }
+
     let layout: JiraHeaderLayout
-    /// All rows' non-empty cells, row after row; `rowStarts[r]..<rowStarts[r + 1]` is row `r`.
-    private(set) var cells: [Cell] = []
-    private(set) var rowStarts: [Int] = [0]
-    /// The CSV row number of each data row (the header is row 1; rows that were skipped count).
-    private(set) var rowNumbers: [Int] = []
+    private let rows: Rows
 
-    var rowCount: Int { rowNumbers.count }
+    var rowCount: Int { rows.numbers.count }
+    var rowNumbers: [Int] { rows.numbers }
 
-    func cells(ofRow row: Int) -> ArraySlice<Cell> { cells[rowStarts[row]..<rowStarts[row + 1]] }
+    func cells(ofRow row: Int) -> ArraySlice<Cell> { rows.cells[rows.starts[row]..<rows.starts[row + 1]] }
+
+    /// Below this many bytes after the header, one core tokenizes the whole export.
+    static let splitSize = 1 << 20
 
     /// Tokenizes the whole input. Throws for what leaves nothing to read (an empty file, no
     /// Summary column, an unterminated quote, a header that is not UTF-8); the rest are diagnostics.
@@ -52,12 +75,84 @@ struct JiraTable: Sendable {
                 "no Summary column (headers: \(headers.prefix(8).joined(separator: ", "))\(headers.count > 8 ? ", …" : "")); a Jira export always has one",
                 at: SourceLocation(file: file, row: 1)))
         }
+        rows = try Self.dataRows(bytes, tokenizer: tokenizer, headers: headers, diagnostics: &diagnostics)
+    }
+
+    /// The data rows. A large export is cut in two where a record probably ends, and the second
+    /// half is tokenized on another core. The first half's tokenizer is the judge: only if it ends
+    /// exactly at the cut, and the second half found nothing to report, are the halves joined;
+    /// otherwise the first tokenizer simply goes on, and the result is the same either way.
+    private static func dataRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, tokenizer: CSVTokenizer, headers: [String], diagnostics: inout JiraDiagnostics
+    ) throws(PlanError) -> Rows {
+        var tokenizer = tokenizer
+        var rows = Rows(after: 1)
+        if bytes.count - tokenizer.position >= splitSize, let cut = probableRecordStart(bytes, after: tokenizer.position) {
+            nonisolated(unsafe) let shared = bytes
+            let sourceName = diagnostics.sourceName
+            let second = Pending<Rows?> {
+                var later = CSVTokenizer(shared, at: cut)
+                var found = JiraDiagnostics(sourceName: sourceName)
+                var rows = Rows(after: 0)
+                do throws(PlanError) {
+                    try read(&later, headers: headers, into: &rows, until: nil, diagnostics: &found)
+                } catch {
+                    return nil
+                }
+                return found.isEmpty ? rows : nil
+            }
+            do throws(PlanError) {
+                try read(&tokenizer, headers: headers, into: &rows, until: cut, diagnostics: &diagnostics)
+            } catch {
+                // The other core reads the caller's bytes: it must be done before they may go.
+                _ = second.value
+                throw error
+            }
+            if let later = second.value, tokenizer.position == cut {
+                rows.append(later)
+                return rows
+            }
+        }
+        try read(&tokenizer, headers: headers, into: &rows, until: nil, diagnostics: &diagnostics)
+        return rows
+    }
+
+    /// The start of the first line after the middle of the data that is outside quotes, counting
+    /// quotes from `start`; nil when there is none. A stray quote can make this wrong, which the
+    /// caller finds out.
+    private static func probableRecordStart(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+        let middle = start + (bytes.count - start) / 2
+        var quotes = 0
+        for index in start..<middle { quotes &+= bytes[index] == UInt8(ascii: "\"") ? 1 : 0 }
+        var inside = quotes % 2 == 1
+        var index = middle
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                inside.toggle()
+            } else if byte == UInt8(ascii: "\n") && !inside {
+                return index + 1 < bytes.count ? index + 1 : nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Reads records into `rows` until the input ends or, with `until`, a record would begin at or
+    /// after that offset.
+    private static func read(
+        _ tokenizer: inout CSVTokenizer, headers: [String], into rows: inout Rows, until limit: Int?,
+        diagnostics: inout JiraDiagnostics
+    ) throws(PlanError) {
+        let file = diagnostics.sourceName
         let width = headers.count
-        var rowNumber = 1
-        while true {
-            outcome = tokenizer.nextRecord(into: &record)
-            rowNumber += 1
+        var record: [CSVCell] = []
+        record.reserveCapacity(width)
+        while limit.map({ tokenizer.position < $0 }) ?? true {
+            let outcome = tokenizer.nextRecord(into: &record)
             if outcome == .end { break }
+            rows.lastNumber += 1
+            let rowNumber = rows.lastNumber
             if case .unterminatedQuote(let index) = outcome {
                 throw PlanError(.unreadableInput, Diagnostic(
                     .jiraUnterminatedQuote,
@@ -94,10 +189,10 @@ struct JiraTable: Sendable {
                         column: headers[index])
                     text = tokenizer.lossyText(of: cell)
                 }
-                cells.append(Cell(column: Int32(index), text: text))
+                rows.cells.append(Cell(column: Int32(index), text: text))
             }
-            rowStarts.append(cells.count)
-            rowNumbers.append(rowNumber)
+            rows.starts.append(rows.cells.count)
+            rows.numbers.append(rowNumber)
         }
     }
 }
