@@ -144,4 +144,42 @@ struct SchedulerMSProjectRuleTests {
         #expect(d.earlyStart == Self.at(6, 8))
         #expect(d.earlyFinish == Self.at(6, 17))
     }
+
+    /// An ALAP task starts no later than its SS successor's late start, even when one of its
+    /// resources cannot work then. The project (task L) ends on Tuesday the 19th at 17:00, so Y
+    /// (20 hours, SS from X) must start by Friday the 15th at 13:00. X is Ann's 4 hours and Bob's
+    /// 4 hours, and Bob has Fridays off. X starts on Friday at 13:00 with Ann, and Bob's share ends
+    /// on Monday at 12:00. Taken as "finish by Monday 12:00 and start as late as that allows", X
+    /// started on Monday 08:00. Y then followed it and ended on Wednesday, so the ALAP task
+    /// delayed the project.
+    @Test func anALAPTaskStartsNoLaterThanItsSSSuccessorAllows() throws {
+        let standard = Self.weekdays([Self.hours(8, 12), Self.hours(13, 17)])
+        var fridaysOff = standard
+        fridaysOff[.friday] = []
+        var plan = Plan(
+            project: Project(start: Self.monday),
+            calendars: [
+                WorkCalendar(id: "standard", name: "Standard", week: standard),
+                WorkCalendar(id: "bob", name: "Bob", baseCalendar: "standard", isBaseCalendar: false, resource: "bob", week: fridaysOff),
+            ],
+            tasks: [
+                PlanTask(id: "L", name: "Build", duration: WorkDuration(minutes: 96 * 60, unit: .hours)),
+                PlanTask(
+                    id: "X", name: "Prepare", duration: WorkDuration(minutes: 240, unit: .hours),
+                    constraint: Constraint(type: .asLateAsPossible)),
+                PlanTask(id: "Y", name: "Hand over", duration: WorkDuration(minutes: 20 * 60, unit: .hours)),
+            ],
+            resources: [Resource(id: "ann", name: "Ann"), Resource(id: "bob", name: "Bob", calendar: "bob")],
+            assignments: [Self.work("X", "ann", minutes: 240, units: 1), Self.work("X", "bob", minutes: 240, units: 1)],
+            dependencies: [Dependency(predecessor: "X", successor: "Y", type: .startToStart)])
+        plan.project.defaultCalendar = "standard"
+        let result = Scheduler().schedule(plan)
+        #expect(result.projectFinish == Self.at(19, 17))
+        let x = try #require(result.tasks["X"])
+        #expect(x.start == Self.at(15, 13))
+        #expect(x.finish == Self.at(18, 12))
+        let y = try #require(result.tasks["Y"])
+        #expect(y.start == Self.at(15, 13))
+        #expect(y.finish == Self.at(19, 17))
+    }
 }
