@@ -172,6 +172,7 @@ FROM_PROJECT_FINISH = "as late as possible, from a project finish that differs"
 BEFORE_SUCCESSOR = "as late as possible, before a successor that disagrees"
 MIDNIGHT = "calendar with a working period that ends at midnight"
 LAG_ORDER = "FF/SF link with a lag: lag and duration applied in another order"
+ALAP_AFTER_SS = "ALAP task starting after its SS successor's late start in MPXJ"
 
 # Root causes where MPXJ's scheduler departs from Microsoft Project's rules (README, "Cross-check
 # against MPXJ", says why for each). A disagreement that follows from these alone says nothing
@@ -185,6 +186,7 @@ MPXJ_DEPARTURES = {
     "start constraint dated in non-working time",
     "after a manually scheduled task with an ALAP constraint",
     LAG_ORDER,
+    ALAP_AFTER_SS,
     "plan scheduled from its finish",
 }
 
@@ -293,6 +295,24 @@ def own_week_against_base_work_week(task, mine):
     return False
 
 
+def alap_after_ss_successor(task):
+    """An ALAP task whose late start MPXJ puts after the late start of a successor it has an SS
+    link to (zero or positive lag), which breaks the link in MPXJ's own late dates. MPXJ turns the
+    successor's start into a finish for the task and takes the work back from there. With
+    resources on different calendars, that start comes out later than the successor allows:
+    the resource that cannot work at that moment still finishes in time. Placed there, the ALAP
+    task pushes the successor, and the project's finish, later than its late dates, which an
+    ALAP task must not do. PlanBridge caps the late start at the successor's."""
+    if task.getConstraintType() != ConstraintType.AS_LATE_AS_POSSIBLE or task.getLateStart() is None:
+        return False
+    for r in task.getSuccessors():
+        successor = r.getSuccessorTask()
+        if (r.getType() == RelationType.START_START and r.getLag().getDuration() >= 0
+                and successor.getLateStart() is not None and task.getLateStart().isAfter(successor.getLateStart())):
+            return True
+    return False
+
+
 def lag_order_link(task, differs):
     """An FF or SF link with a lag on a task whose predecessors both schedules agree on, where the order in
     which lag and duration are applied matters. PlanBridge adds the lag to the linked date (the
@@ -332,6 +352,8 @@ def classify(task, mine, context):
         return "summary roll-up"
     if has_progress(task):
         return "progress (actual dates / status date)"
+    if alap_after_ss_successor(task):
+        return ALAP_AFTER_SS
     if lags(task, lambda r: r.getLag().getUnits() == TimeUnit.ELAPSED_PERCENT):
         return "elapsed percent lag"
     if lag_order_link(task, differs):
