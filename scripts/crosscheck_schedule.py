@@ -171,6 +171,8 @@ OVER_CHILD = "summary over a task that disagrees"
 FROM_PROJECT_FINISH = "as late as possible, from a project finish that differs"
 BEFORE_SUCCESSOR = "as late as possible, before a successor that disagrees"
 MIDNIGHT = "calendar with a working period that ends at midnight"
+LAG_ORDER = "FF/SF link with a lag: lag and duration applied in another order"
+ALAP_AFTER_SS = "ALAP task starting after its SS successor's late start in MPXJ"
 
 # Root causes where MPXJ's scheduler departs from Microsoft Project's rules (README, "Cross-check
 # against MPXJ", says why for each). A disagreement that follows from these alone says nothing
@@ -183,6 +185,8 @@ MPXJ_DEPARTURES = {
     "summary over an inactive task",
     "start constraint dated in non-working time",
     "after a manually scheduled task with an ALAP constraint",
+    LAG_ORDER,
+    ALAP_AFTER_SS,
     "plan scheduled from its finish",
 }
 
@@ -268,18 +272,62 @@ def lost_second(task, mine):
                for theirs, ours in ((task.getStart(), mine.get("start")), (task.getFinish(), mine.get("finish"))))
 
 
-def own_week_against_base_work_week(task):
+def own_week_against_base_work_week(task, mine):
     """A resource calendar that sets a weekday itself (Fridays off) on a base calendar with a
     work week (summer hours): PlanBridge lets the resource calendar's own day win, MPXJ the base
-    calendar's work week."""
+    calendar's work week. Only where either schedule puts the task into the work week's dates:
+    outside them the two rules agree, and a difference there has another cause."""
+    dates = [str(d)[:10] for d in (mine.get("start"), mine.get("finish"), task.getStart(), task.getFinish())
+             if d is not None]
+    if not dates:
+        return False
+    first, last = min(dates), max(dates)
     for assignment in task.getResourceAssignments():
         resource = assignment.getResource()
         calendar = None if resource is None else resource.getCalendar()
         parent = None if calendar is None else calendar.getParent()
-        if parent is not None and not parent.getWorkWeeks().isEmpty() and any(
-                str(calendar.getCalendarDayType(day)) != "DEFAULT" for day in DayOfWeek.values()):
+        if parent is None or not any(str(calendar.getCalendarDayType(day)) != "DEFAULT" for day in DayOfWeek.values()):
+            continue
+        for week in parent.getWorkWeeks():
+            span = week.getDateRange()
+            if span is not None and str(span.getStart()) <= last and str(span.getEnd()) >= first:
+                return True
+    return False
+
+
+def alap_after_ss_successor(task):
+    """An ALAP task whose late start MPXJ puts after the late start of a successor it has an SS
+    link to (zero or positive lag), which breaks the link in MPXJ's own late dates. MPXJ turns the
+    successor's start into a finish for the task and takes the work back from there. With
+    resources on different calendars, that start comes out later than the successor allows:
+    the resource that cannot work at that moment still finishes in time. Placed there, the ALAP
+    task pushes the successor, and the project's finish, later than its late dates, which an
+    ALAP task must not do. PlanBridge caps the late start at the successor's."""
+    if task.getConstraintType() != ConstraintType.AS_LATE_AS_POSSIBLE or task.getLateStart() is None:
+        return False
+    for r in task.getSuccessors():
+        successor = r.getSuccessorTask()
+        if (r.getType() == RelationType.START_START and r.getLag().getDuration() >= 0
+                and successor.getLateStart() is not None and task.getLateStart().isAfter(successor.getLateStart())):
             return True
     return False
+
+
+def lag_order_link(task, differs):
+    """An FF or SF link with a lag on a task whose predecessors both schedules agree on, where the order in
+    which lag and duration are applied matters. PlanBridge adds the lag to the linked date (the
+    predecessor's finish or start) on the successor's calendar, which gives the earliest finish,
+    and takes the duration back from there. MPXJ first takes the successor's duration back from
+    the linked date and then adds the lag to that start. The two agree on one working-time
+    calendar; they differ for an elapsed lag (a weekend counts in the lag but not in the
+    duration), and for a working lag on a task whose work runs on resource calendars (MPXJ takes
+    the work back on the resources' calendars and adds the lag on the task's, so a resource's day
+    off counts in one and not in the other). An ALAP task takes its dates from its late dates, so
+    its early ones say nothing here."""
+    if disagreeing_predecessors(task, differs) or task.getConstraintType() == ConstraintType.AS_LATE_AS_POSSIBLE:
+        return False
+    return lags(task, lambda r: r.getType() in (RelationType.FINISH_FINISH, RelationType.START_FINISH)
+                and (r.getLag().getUnits().isElapsed() or uses_resource_calendars(task)))
 
 
 def classify(task, mine, context):
@@ -304,11 +352,12 @@ def classify(task, mine, context):
         return "summary roll-up"
     if has_progress(task):
         return "progress (actual dates / status date)"
+    if alap_after_ss_successor(task):
+        return ALAP_AFTER_SS
     if lags(task, lambda r: r.getLag().getUnits() == TimeUnit.ELAPSED_PERCENT):
         return "elapsed percent lag"
-    if lags(task, lambda r: r.getLag().getUnits().isElapsed()
-            and r.getType() in (RelationType.FINISH_FINISH, RelationType.START_FINISH)):
-        return "FF/SF link with an elapsed lag"
+    if lag_order_link(task, differs):
+        return LAG_ORDER
     constraint = task.getConstraintType()
     if constraint == ConstraintType.AS_LATE_AS_POSSIBLE:
         if not context["same project finish"]:
@@ -338,7 +387,7 @@ def classify(task, mine, context):
             and minute(mine.get("start")) > minute(task.getStart())
             and constraint in (ConstraintType.START_NO_EARLIER_THAN, ConstraintType.MUST_START_ON)):
         return "start constraint dated in non-working time"
-    if uses_resource_calendars(task) and own_week_against_base_work_week(task):
+    if uses_resource_calendars(task) and own_week_against_base_work_week(task, mine):
         return "resource calendar's own week against its base calendar's work week"
     if uses_resource_calendars(task):
         return "resource calendars / work-driven"

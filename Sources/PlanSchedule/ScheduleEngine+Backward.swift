@@ -47,27 +47,51 @@ extension ScheduleEngine {
             let capped = min(candidate, projectFinish)
             if late == nil || capped < late! { late = capped }
         }
+        // SS and SF links (and a start-no-later-than date) bound the start itself. Turned into a
+        // finish and back, the start can come out later than the bound: with resources on
+        // different calendars, the one that cannot work at the bound still finishes in time,
+        // while the other would start after it. An ALAP task placed there would then push its
+        // successor, and the project's finish, later.
+        var latestStart: CivilDateTime? = nil
+        func lowerStart(_ candidate: CivilDateTime) {
+            lower(self.finish(t, after: candidate, minutes: remaining[t]))
+            if latestStart == nil || candidate < latestStart! { latestStart = candidate }
+        }
         for link in network.linksOut(of: t) {
             guard let (moment, isStart) = latestMoment(by: link) else { continue }
-            lower(isStart ? finish(t, after: moment, minutes: remaining[t]) : moment)
+            if isStart { lowerStart(moment) } else { lower(moment) }
         }
         let parent = network.parent[t]
         if parent >= 0, let ceiling = finishCeiling[parent] { lower(ceiling) }
-        if let ceiling = startCeiling[t] { lower(finish(t, after: ceiling, minutes: remaining[t])) }
+        if let ceiling = startCeiling[t] { lowerStart(ceiling) }
 
         var finish = late ?? projectFinish
+        var fixed = false
         if let date = constraintDate[t] {
             switch constraintType[t] {
-            case .mustStartOn: finish = self.finish(t, after: date, minutes: remaining[t])
-            case .mustFinishOn: finish = date
-            case .startNoLaterThan: finish = min(finish, self.finish(t, after: date, minutes: remaining[t]))
+            case .mustStartOn:
+                finish = self.finish(t, after: date, minutes: remaining[t])
+                fixed = true
+            case .mustFinishOn:
+                finish = date
+                fixed = true
+            case .startNoLaterThan:
+                finish = min(finish, self.finish(t, after: date, minutes: remaining[t]))
+                if latestStart == nil || date < latestStart! { latestStart = date }
             case .finishNoLaterThan: finish = min(finish, date)
             default: break
             }
         }
         if let deadline = deadline[t] { finish = min(finish, deadline) }
         finish = snapFinish(t, finish)
-        let start = self.start(t, before: finish, minutes: remaining[t])
+        var start = self.start(t, before: finish, minutes: remaining[t])
+        if !fixed, let bound = latestStart {
+            let boundStart = snapStart(t, bound)
+            if boundStart < start {
+                start = boundStart
+                finish = snapFinish(t, self.finish(t, after: start, minutes: remaining[t]))
+            }
+        }
         lateFinish[t] = finish
         drivingLateStart[t] = start
         lateStart[t] = actualStart[t] ?? start

@@ -105,4 +105,81 @@ struct SchedulerMSProjectRuleTests {
         let successor = try #require(result.tasks["B"])
         #expect(successor.earlyStart == Self.at(5, 9, 22, 30))
     }
+
+    static func days(_ count: Int, elapsed: Bool = false) -> WorkDuration {
+        WorkDuration(minutes: count * (elapsed ? 1440 : 480), unit: .days, isElapsed: elapsed)
+    }
+
+    /// An FF or SF link says the successor cannot finish before the predecessor's finish (or
+    /// start) plus the lag. So the lag moves the linked date to the earliest finish, and the
+    /// successor's duration is taken back from there. A finishes on Tuesday 17:00. B (3 days,
+    /// FF +2ed) may finish on Thursday 17:00, so it starts on Tuesday. C (1 day, FF +4ed) may finish
+    /// on Saturday 17:00, which is Friday 17:00 in working time. D (1 day, SF +3ed from A's
+    /// start on Monday 08:00) may finish on Thursday 08:00, which is Wednesday 17:00. MPXJ takes
+    /// the duration back first and then adds the elapsed lag. That finishes B on Wednesday 17:00,
+    /// a day before the link allows, and D on Monday 17:00. C moves to the next Monday.
+    @Test func anFFOrSFElapsedLagMovesTheLinkedDateToTheEarliestFinish() throws {
+        let plan = Plan(
+            project: Project(start: Self.monday),
+            tasks: [
+                PlanTask(id: "A", name: "Pour", duration: Self.days(2)),
+                PlanTask(id: "B", name: "Inspect", duration: Self.days(3)),
+                PlanTask(id: "C", name: "Sign off", duration: Self.days(1)),
+                PlanTask(id: "D", name: "Order", duration: Self.days(1)),
+            ],
+            dependencies: [
+                Dependency(predecessor: "A", successor: "B", type: .finishToFinish, lag: .time(Self.days(2, elapsed: true))),
+                Dependency(predecessor: "A", successor: "C", type: .finishToFinish, lag: .time(Self.days(4, elapsed: true))),
+                Dependency(predecessor: "A", successor: "D", type: .startToFinish, lag: .time(Self.days(3, elapsed: true))),
+            ])
+        let result = Scheduler().schedule(plan)
+        #expect(result.tasks["A"]?.earlyFinish == Self.at(5, 17))
+        let b = try #require(result.tasks["B"])
+        #expect(b.earlyStart == Self.at(5, 8))
+        #expect(b.earlyFinish == Self.at(7, 17))
+        let c = try #require(result.tasks["C"])
+        #expect(c.earlyStart == Self.at(8, 8))
+        #expect(c.earlyFinish == Self.at(8, 17))
+        let d = try #require(result.tasks["D"])
+        #expect(d.earlyStart == Self.at(6, 8))
+        #expect(d.earlyFinish == Self.at(6, 17))
+    }
+
+    /// An ALAP task starts no later than its SS successor's late start, even when one of its
+    /// resources cannot work then. The project (task L) ends on Tuesday the 19th at 17:00, so Y
+    /// (20 hours, SS from X) must start by Friday the 15th at 13:00. X is Ann's 4 hours and Bob's
+    /// 4 hours, and Bob has Fridays off. X starts on Friday at 13:00 with Ann, and Bob's share ends
+    /// on Monday at 12:00. Taken as "finish by Monday 12:00 and start as late as that allows", X
+    /// started on Monday 08:00. Y then followed it and ended on Wednesday, so the ALAP task
+    /// delayed the project.
+    @Test func anALAPTaskStartsNoLaterThanItsSSSuccessorAllows() throws {
+        let standard = Self.weekdays([Self.hours(8, 12), Self.hours(13, 17)])
+        var fridaysOff = standard
+        fridaysOff[.friday] = []
+        var plan = Plan(
+            project: Project(start: Self.monday),
+            calendars: [
+                WorkCalendar(id: "standard", name: "Standard", week: standard),
+                WorkCalendar(id: "bob", name: "Bob", baseCalendar: "standard", isBaseCalendar: false, resource: "bob", week: fridaysOff),
+            ],
+            tasks: [
+                PlanTask(id: "L", name: "Build", duration: WorkDuration(minutes: 96 * 60, unit: .hours)),
+                PlanTask(
+                    id: "X", name: "Prepare", duration: WorkDuration(minutes: 240, unit: .hours),
+                    constraint: Constraint(type: .asLateAsPossible)),
+                PlanTask(id: "Y", name: "Hand over", duration: WorkDuration(minutes: 20 * 60, unit: .hours)),
+            ],
+            resources: [Resource(id: "ann", name: "Ann"), Resource(id: "bob", name: "Bob", calendar: "bob")],
+            assignments: [Self.work("X", "ann", minutes: 240, units: 1), Self.work("X", "bob", minutes: 240, units: 1)],
+            dependencies: [Dependency(predecessor: "X", successor: "Y", type: .startToStart)])
+        plan.project.defaultCalendar = "standard"
+        let result = Scheduler().schedule(plan)
+        #expect(result.projectFinish == Self.at(19, 17))
+        let x = try #require(result.tasks["X"])
+        #expect(x.start == Self.at(15, 13))
+        #expect(x.finish == Self.at(18, 12))
+        let y = try #require(result.tasks["Y"])
+        #expect(y.start == Self.at(15, 13))
+        #expect(y.finish == Self.at(19, 17))
+    }
 }
