@@ -85,7 +85,8 @@ extension ScheduleEngine {
         if let deadline = deadline[t] { finish = min(finish, deadline) }
         finish = snapFinish(t, finish)
         var start = self.start(t, before: finish, minutes: remaining[t])
-        if !fixed, let bound = latestStart {
+        // A started task's start is its actual start, so the cap has nothing to move.
+        if !fixed, actualStart[t] == nil, let bound = latestStart {
             let boundStart = snapStart(t, bound)
             if boundStart < start {
                 start = boundStart
