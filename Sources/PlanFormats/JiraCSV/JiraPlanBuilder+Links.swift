@@ -12,10 +12,6 @@ extension JiraPlanBuilder {
     /// The dependency extension naming the Jira link type, when it is not plain `Blocks`.
     static let linkTypeKey = "jira:link-type"
 
-    /// Turns link cells into dependencies and kept links. Every link is normalised to its outward
-    /// side (from → to), so a pair Jira mirrors on both issues counts once. A scheduling link
-    /// between two issues of the file is a dependency; every other link (Relates, Cloners, links to
-    /// issues outside the file) is kept on the issue of the file it touches, outward side first.
     /// A dependency with the rows of its two tasks, for putting the list in outline order.
     struct RowDependency {
         var dependency: Dependency
@@ -23,6 +19,10 @@ extension JiraPlanBuilder {
         var to: Int
     }
 
+    /// Turns link cells into dependencies and kept links. Every link is normalised to its outward
+    /// side (from → to), so a pair Jira mirrors on both issues counts once. A scheduling link
+    /// between two issues of the file is a dependency; every other link (Relates, Cloners, links to
+    /// issues outside the file) is kept on the issue of the file it touches, outward side first.
     mutating func resolveLinks() -> [RowDependency] {
         struct Link: Hashable {
             var from: String

@@ -78,7 +78,8 @@ struct JiraPlanBuilder {
     static let rowsWorthASecondCore = 5_000
 
     private mutating func take(_ output: JiraRowMapper.Output) {
-        tasks.append(contentsOf: output.tasks)
+        // The first range's tasks are taken over as they are, not copied one by one.
+        if tasks.isEmpty { tasks = output.tasks } else { tasks.append(contentsOf: output.tasks) }
         parentReferences.append(contentsOf: output.parentReferences)
         parentSummaries.append(contentsOf: output.parentSummaries)
         linkCells.append(contentsOf: output.linkCells)
@@ -95,10 +96,10 @@ struct JiraPlanBuilder {
             let display = name ?? accountID!
             resources.append(Resource(id: id, name: display, email: display.contains("@") ? display : nil))
         }
-        let task = tasks[row]
+        let task = identities[row]
         assignments[row] = Assignment(
-            id: AssignmentID(task.id.rawValue + "/" + id.rawValue), task: task.id, resource: id, work: task.work,
-            actualWork: task.actualWork, remainingWork: task.remainingDuration)
+            id: AssignmentID(task.rawValue + "/" + id.rawValue), task: task, resource: id, work: tasks[row].work,
+            actualWork: tasks[row].actualWork, remainingWork: tasks[row].remainingDuration)
     }
 
     static func duration(seconds: Int) -> WorkDuration {
