@@ -30,6 +30,9 @@ struct JiraCSVDocument {
     /// Per task, the outward links from dependencies by link type (Issue ids of successors).
     private var outwardLinks: [[String: [String]]] = []
     private var firstAssignee: [TaskID: Resource] = [:]
+    /// Every extension key some task has, with the most values one task holds under it (see
+    /// `takeExtensionCensus`).
+    private var extensionCounts: [String: Int] = [:]
     /// Task identity → position in the plan (the first, should a plan repeat one).
     private let taskIndex: [TaskID: Int]
     /// Counts for the loss report made while deciding the layout.
@@ -51,11 +54,31 @@ struct JiraCSVDocument {
         decideIssueIDs()
         decideIssueTypes()
         collectLinks()
+        firstAssignee.reserveCapacity(plan.tasks.count)
         for assignment in plan.assignments {
             guard firstAssignee[assignment.task] == nil, let id = assignment.resource, let resource = plan.resource(id) else { continue }
             firstAssignee[assignment.task] = resource
         }
+        takeExtensionCensus()
         decideColumns()
+    }
+
+    /// One walk over every task's extensions, so that deciding the columns asks no task again:
+    /// a list key counts its values, a kept link key adds the task's outward links of its type
+    /// (both share one group of columns), any other key counts 1.
+    private mutating func takeExtensionCensus() {
+        for i in plan.tasks.indices {
+            for (key, value) in plan.tasks[i].extensions {
+                var count = 1
+                if key.hasSuffix("[]") {
+                    count = JiraList.decode(value).count
+                    if key.hasSuffix(")[]"), let header = Self.linkHeader(key), header.hasPrefix(LinkDirection.outward.rawValue) {
+                        count += outwardLinks[i][Self.linkType(header)]?.count ?? 0
+                    }
+                }
+                extensionCounts[key] = max(extensionCounts[key] ?? 0, count)
+            }
+        }
     }
 
     /// Depth-first from the plan's own order, so that parents come first even in a plan whose
@@ -143,7 +166,7 @@ struct JiraCSVDocument {
             columns.append(Column(header: "Parent Id", content: .parentID, width: 1))
         }
         if any({ tasks[$0].status != nil || tasks[$0].percentComplete != nil }) { columns.append(Column(header: "Status", content: .status, width: 1)) }
-        if any({ tasks[$0].priority != nil || tasks[$0].extensions["jira:Priority"] != nil }) {
+        if extensionCounts["jira:Priority"] != nil || any({ tasks[$0].priority != nil }) {
             columns.append(Column(header: "Priority", content: .priority, width: 1))
         }
         if !firstAssignee.isEmpty {
@@ -186,7 +209,7 @@ struct JiraCSVDocument {
             (.timeSpent, "Time Spent"), (.start, "Start date"), (.due, "Due date"),
         ] where !columns.contains(where: { $0.header == header }) {
             let key = "jira:" + Self.keptField(content)!.header
-            if any({ tasks[$0].extensions[key] != nil }) { columns.append(Column(header: header, content: content, width: 1)) }
+            if extensionCounts[key] != nil { columns.append(Column(header: header, content: content, width: 1)) }
         }
         columns += linkColumns()
         columns += extensionColumns()
@@ -196,53 +219,37 @@ struct JiraCSVDocument {
     /// One group of columns per link header: outward links from dependencies, then kept links.
     private func linkColumns() -> [Column] {
         var headers: [String] = []
-        var seen: Set<String> = []
-        for links in outwardLinks {
-            for type in links.keys.sorted() where seen.insert(LinkDirection.outward.header(type: type)).inserted {
-                headers.append(LinkDirection.outward.header(type: type))
+        var mostOutward: [String: Int] = [:]
+        // In the order the types first appear, as the tasks are listed.
+        for links in outwardLinks where !links.isEmpty {
+            for type in links.count == 1 ? Array(links.keys) : links.keys.sorted() {
+                if mostOutward[type] == nil { headers.append(LinkDirection.outward.header(type: type)) }
+                mostOutward[type] = max(mostOutward[type] ?? 0, links[type]!.count)
             }
         }
-        var keptHeaders: [String] = []
-        for i in plan.tasks.indices {
-            for key in plan.tasks[i].extensions.keys where key.hasSuffix(")[]") && Self.linkHeader(key) != nil {
-                let header = Self.linkHeader(key)!
-                if seen.insert(header).inserted { keptHeaders.append(header) }
-            }
-        }
+        let seen = Set(headers)
+        let keptHeaders = extensionCounts.keys.compactMap { $0.hasSuffix(")[]") ? Self.linkHeader($0) : nil }.filter { !seen.contains($0) }
         return (headers + keptHeaders.sorted()).map { header in
             let type = Self.linkType(header)
             let extensionKey = "jira:" + header + "[]"
-            let width = order.map { i in
-                (header.hasPrefix(LinkDirection.outward.rawValue) ? outwardLinks[i][type]?.count ?? 0 : 0)
-                    + (plan.tasks[i].extensions[extensionKey].map { JiraList.decode($0).count } ?? 0)
-            }.max() ?? 1
-            let fromDependencies = header.hasPrefix(LinkDirection.outward.rawValue) ? type : nil
-            return Column(header: header, content: .link(header: header, dependencyType: fromDependencies, extensionKey: extensionKey), width: max(width, 1))
+            let isOutward = header.hasPrefix(LinkDirection.outward.rawValue)
+            let width = max(isOutward ? mostOutward[type] ?? 0 : 0, extensionCounts[extensionKey] ?? 0, 1)
+            return Column(header: header, content: .link(header: header, dependencyType: isOutward ? type : nil, extensionKey: extensionKey), width: width)
         }
     }
 
     /// Columns of Jira's export the model kept as `jira:` extensions, sorted by header.
-    private mutating func extensionColumns() -> [Column] {
-        var keys: Set<String> = []
-        var seen: Set<String> = []
-        for i in plan.tasks.indices {
-            for key in plan.tasks[i].extensions.keys where seen.insert(key).inserted {
-                guard key.hasPrefix("jira:") else { continue }
-                if key.hasSuffix(")[]") && Self.linkHeader(key) != nil { continue }
-                let header = Self.extensionHeader(key)
-                let (_, role) = JiraHeaderLayout.classify(header, column: 0, vocabulary: .shared)
-                if case .field(let field) = role, Self.writtenByColumns.contains(field) { continue }
-                keys.insert(key)
-            }
+    private func extensionColumns() -> [Column] {
+        let keys = extensionCounts.keys.filter { key in
+            guard key.hasPrefix("jira:"), !(key.hasSuffix(")[]") && Self.linkHeader(key) != nil) else { return false }
+            let (_, role) = JiraHeaderLayout.classify(Self.extensionHeader(key), column: 0, vocabulary: .shared)
+            if case .field(let field) = role, Self.writtenByColumns.contains(field) { return false }
+            return true
         }
         return keys.sorted().map { key in
             let isList = key.hasSuffix("[]")
             let header = Self.extensionHeader(key)
-            var width = 1
-            if isList {
-                let most = plan.tasks.indices.map { plan.tasks[$0].extensions[key].map { JiraList.decode($0).count } ?? 0 }.max() ?? 0
-                width = max(most, Self.repeatsAnyway(header) ? 1 : 2)
-            }
+            let width = isList ? max(extensionCounts[key] ?? 0, Self.repeatsAnyway(header) ? 1 : 2) : 1
             return Column(header: header, content: .extensionValue(key: key, isList: isList), width: width)
         }
     }
@@ -317,98 +324,214 @@ struct JiraCSVDocument {
 
     // MARK: - Rendering
 
-    mutating func render() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(plan.tasks.count * 256)
-        var first = true
-        for column in columns {
-            for _ in 0..<column.width {
-                if !first { out.append(0x2C) }
-                first = false
-                CSVText.append(column.header, to: &out)
-            }
+    /// The cells of one row go straight into the file's bytes: a wide export has 160 physical
+    /// columns, most of them empty for any one issue, so nothing is built per cell.
+    private struct RowSink {
+        var out: [UInt8]
+        private var isFirstCell = true
+        /// Slots left in the current column, and how many of them were filled.
+        private var remaining = 0
+        private(set) var filled = 0
+
+        init(reservingCapacity capacity: Int) {
+            out = []
+            out.reserveCapacity(capacity)
         }
-        out.append(0x0A)
-        let index = taskIndex
-        for i in order {
-            let task = plan.tasks[i]
-            var firstCell = true
-            for column in columns {
-                let values = cells(column.content, task: task, row: i, index: index)
-                for slot in 0..<column.width {
-                    if !firstCell { out.append(0x2C) }
-                    firstCell = false
-                    if slot < values.count { CSVText.append(values[slot], to: &out) }
-                }
-            }
+
+        mutating func beginColumn(width: Int) {
+            remaining = width
+            filled = 0
+        }
+
+        /// A value beyond the column's width is dropped; the width was taken from the widest row.
+        mutating func add(_ value: String) {
+            guard startCell() else { return }
+            CSVText.append(value, to: &out)
+        }
+
+        mutating func add(_ moment: CivilDateTime, in format: JiraDatePattern) {
+            guard startCell() else { return }
+            format.append(moment, to: &out)
+        }
+
+        mutating func endColumn() {
+            while remaining > 0 { _ = startCell() }
+        }
+
+        mutating func endRow() {
             out.append(0x0A)
+            isFirstCell = true
         }
-        return out
+
+        private mutating func startCell() -> Bool {
+            guard remaining > 0 else { return false }
+            if !isFirstCell { out.append(0x2C) }
+            isFirstCell = false
+            remaining -= 1
+            filled += 1
+            return true
+        }
+    }
+
+    /// What render needs per column, in flat arrays, so that the loop over 16 million cells of a
+    /// wide 100k-issue file copies no column; and which columns read a task's custom field or
+    /// extension, so that a task's own dictionaries are walked once per row (an issue has a few
+    /// of a wide file's fields) instead of being asked for every column.
+    private struct RowLayout {
+        enum Source { case model, customField, link, extensionValue }
+        var sources: [Source] = []
+        var widths: [Int] = []
+        var isList: [Bool] = []
+        /// The dependency link type a link column writes outward links of, if any.
+        var linkTypes: [String?] = []
+        var customField: [String: Int] = [:]
+        /// Extension key → the columns that write it (links, kept values, kept source text).
+        var extensionKey: [String: [Int]] = [:]
+
+        init(_ columns: [Column]) {
+            for c in columns.indices {
+                let content = columns[c].content
+                var source = Source.model, isList = false, linkType: String?
+                switch content {
+                case .customField(let definition):
+                    source = .customField
+                    customField[definition.id] = c
+                    isList = definition.id.hasSuffix("[]")
+                case .link(_, let dependencyType, let key):
+                    source = .link
+                    linkType = dependencyType
+                    extensionKey[key, default: []].append(c)
+                case .extensionValue(let key, let list):
+                    source = .extensionValue
+                    isList = list
+                    extensionKey[key, default: []].append(c)
+                default:
+                    if let field = JiraCSVDocument.keptField(content) { extensionKey["jira:" + field.header, default: []].append(c) }
+                }
+                sources.append(source)
+                widths.append(columns[c].width)
+                self.isList.append(isList)
+                linkTypes.append(linkType)
+            }
+        }
+    }
+
+    mutating func render() -> [UInt8] {
+        var sink = RowSink(reservingCapacity: plan.tasks.count * 256)
+        for column in columns {
+            sink.beginColumn(width: column.width)
+            for _ in 0..<column.width { sink.add(column.header) }
+        }
+        sink.endRow()
+        let layout = RowLayout(columns)
+        // Per column, this row's custom-field value or extension text; reset after each row.
+        var customValues = [CustomFieldValue?](repeating: nil, count: columns.count)
+        var extensionValues = [String?](repeating: nil, count: columns.count)
+        var touched: [Int] = []
+        for i in order {
+            for (key, value) in plan.tasks[i].customFields {
+                guard let c = layout.customField[key] else { continue }
+                customValues[c] = value
+                touched.append(c)
+            }
+            for (key, value) in plan.tasks[i].extensions {
+                guard let found = layout.extensionKey[key] else { continue }
+                for c in found { extensionValues[c] = value }
+                touched += found
+            }
+            for c in columns.indices {
+                sink.beginColumn(width: layout.widths[c])
+                writeCells(column: c, row: i, custom: customValues[c], extension: extensionValues[c], layout: layout, into: &sink)
+                sink.endColumn()
+            }
+            sink.endRow()
+            for c in touched {
+                customValues[c] = nil
+                extensionValues[c] = nil
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return sink.out
     }
 
     /// Jira's time fields are in seconds. A span too long for that (the loss report counts it) is
     /// left out rather than overflowing.
-    static func seconds(_ duration: WorkDuration) -> [String] {
+    static func seconds(_ duration: WorkDuration) -> Int? {
         let (seconds, overflow) = duration.minutes.multipliedReportingOverflow(by: 60)
-        return overflow ? [] : [String(seconds)]
+        return overflow ? nil : seconds
     }
 
-    static func fitsInSeconds(_ duration: WorkDuration?) -> Bool { duration.map { !seconds($0).isEmpty } ?? true }
+    static func fitsInSeconds(_ duration: WorkDuration?) -> Bool { duration.map { seconds($0) != nil } ?? true }
 
-    private func cells(_ content: Content, task: PlanTask, row i: Int, index: [TaskID: Int]) -> [String] {
-        let values = modelCells(content, task: task, row: i, index: index)
-        if values.isEmpty, let field = Self.keptField(content), let kept = task.extensions["jira:" + field.header] {
-            return [kept]
+    private func writeCells(
+        column c: Int, row i: Int, custom: CustomFieldValue?, extension text: String?, layout: RowLayout, into sink: inout RowSink
+    ) {
+        switch layout.sources[c] {
+        case .customField:
+            if let custom { writeValue(custom, isList: layout.isList[c], into: &sink) }
+        case .link:
+            if let type = layout.linkTypes[c] { for id in outwardLinks[i][type] ?? [] { sink.add(id) } }
+            if let text { for value in JiraList.decode(text) { sink.add(value) } }
+        case .extensionValue:
+            guard let text else { return }
+            if layout.isList[c] { for value in JiraList.decode(text) { sink.add(value) } } else { sink.add(text) }
+        case .model:
+            writeModelCell(columns[c].content, row: i, into: &sink)
+            // Source text the reader could not read into the model, written back in its place.
+            if sink.filled == 0, let text { sink.add(text) }
         }
-        return values
     }
 
-    private func modelCells(_ content: Content, task: PlanTask, row i: Int, index: [TaskID: Int]) -> [String] {
+    private func writeValue(_ value: CustomFieldValue, isList: Bool, into sink: inout RowSink) {
+        switch value {
+        case .text(let text):
+            if isList { for item in JiraList.decode(text) { sink.add(item) } } else { sink.add(text) }
+        case .number(let number): sink.add("\(number)")
+        case .date(let moment): sink.add(moment, in: options.dateFormat)
+        case .duration(let duration): if let seconds = Self.seconds(duration) { sink.add(String(seconds)) }
+        case .flag(let flag): sink.add(flag ? "Yes" : "No")
+        case .cost(let amount): sink.add(amount.description)
+        }
+    }
+
+    /// The cell of a column the model's own fields fill.
+    private func writeModelCell(_ content: Content, row i: Int, into sink: inout RowSink) {
         let format = options.dateFormat
+        func add(_ moment: CivilDateTime?) { if let moment { sink.add(moment, in: format) } }
+        func add(_ duration: WorkDuration?) { if let seconds = duration.flatMap(Self.seconds) { sink.add(String(seconds)) } }
         switch content {
-        case .summary: return [task.name]
-        case .issueID: return [issueIDs[i]]
-        case .issueKey: return [task.id.rawValue]
-        case .issueType: return [issueTypes[i]]
+        case .summary: sink.add(plan.tasks[i].name)
+        case .issueID: sink.add(issueIDs[i])
+        case .issueKey: sink.add(plan.tasks[i].id.rawValue)
+        case .issueType: sink.add(issueTypes[i])
         case .parent, .parentID:
-            guard let parent = task.parent, let p = index[parent] else { return [] }
-            return [issueIDs[p]]
+            if let parent = plan.tasks[i].parent, let p = taskIndex[parent] { sink.add(issueIDs[p]) }
         case .status:
-            if let status = task.status { return [status] }
-            guard let percent = task.percentComplete else { return [] }
-            return [percent >= 100 ? "Done" : percent > 0 ? "In Progress" : "To Do"]
-        case .priority:
-            let kept = task.extensions["jira:Priority"]
-            if let kept, task.priority == nil || JiraVocabulary.shared.priorities[kept.lowercased()] == task.priority { return [kept] }
-            return task.priority.map { [JiraCSVWriter.priorityName($0)] } ?? []
-        case .assignee: return firstAssignee[task.id].map { [Self.assigneeText($0)] } ?? []
-        case .assigneeID: return firstAssignee[task.id].map { [$0.id.rawValue] } ?? []
-        case .description: return task.notes.map { [$0] } ?? []
-        case .originalEstimate: return (task.work ?? task.duration).map(Self.seconds) ?? []
-        case .remainingEstimate: return task.remainingDuration.map(Self.seconds) ?? []
-        case .timeSpent: return task.actualWork.map(Self.seconds) ?? []
-        case .start: return task.start.map { [format.format($0)] } ?? []
-        case .due: return task.finish.map { [format.format($0)] } ?? []
-        case .actualStart: return task.actualStart.map { [format.format($0)] } ?? []
-        case .actualFinish: return task.actualFinish.map { [format.format($0)] } ?? []
-        case .baselineStart: return task.baseline(0)?.start.map { [format.format($0)] } ?? []
-        case .baselineFinish: return task.baseline(0)?.finish.map { [format.format($0)] } ?? []
-        case .customField(let definition):
-            guard let value = task.customFields[definition.id] else { return [] }
-            switch value {
-            case .text(let text): return definition.id.hasSuffix("[]") ? JiraList.decode(text) : [text]
-            case .number(let number): return ["\(number)"]
-            case .date(let moment): return [format.format(moment)]
-            case .duration(let duration): return Self.seconds(duration)
-            case .flag(let flag): return [flag ? "Yes" : "No"]
-            case .cost(let amount): return [amount.description]
+            if let status = plan.tasks[i].status {
+                sink.add(status)
+            } else if let percent = plan.tasks[i].percentComplete {
+                sink.add(percent >= 100 ? "Done" : percent > 0 ? "In Progress" : "To Do")
             }
-        case .link(_, let dependencyType, let extensionKey):
-            let fromDependencies = dependencyType.flatMap { outwardLinks[i][$0] } ?? []
-            return fromDependencies + (task.extensions[extensionKey].map(JiraList.decode) ?? [])
-        case .extensionValue(let key, let isList):
-            guard let value = task.extensions[key] else { return [] }
-            return isList ? JiraList.decode(value) : [value]
+        case .priority:
+            let kept = plan.tasks[i].extensions["jira:Priority"], priority = plan.tasks[i].priority
+            if let kept, priority == nil || JiraVocabulary.shared.priorities[kept.lowercased()] == priority {
+                sink.add(kept)
+            } else if let priority {
+                sink.add(JiraCSVWriter.priorityName(priority))
+            }
+        case .assignee: if let resource = firstAssignee[plan.tasks[i].id] { sink.add(Self.assigneeText(resource)) }
+        case .assigneeID: if let resource = firstAssignee[plan.tasks[i].id] { sink.add(resource.id.rawValue) }
+        case .description: if let notes = plan.tasks[i].notes { sink.add(notes) }
+        case .originalEstimate: add(plan.tasks[i].work ?? plan.tasks[i].duration)
+        case .remainingEstimate: add(plan.tasks[i].remainingDuration)
+        case .timeSpent: add(plan.tasks[i].actualWork)
+        case .start: add(plan.tasks[i].start)
+        case .due: add(plan.tasks[i].finish)
+        case .actualStart: add(plan.tasks[i].actualStart)
+        case .actualFinish: add(plan.tasks[i].actualFinish)
+        case .baselineStart: add(plan.tasks[i].baseline(0)?.start)
+        case .baselineFinish: add(plan.tasks[i].baseline(0)?.finish)
+        case .customField, .link, .extensionValue: break
         }
     }
 }

@@ -154,34 +154,58 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
 
     /// The value in this pattern, with English month abbreviations and AM/PM.
     public func format(_ moment: CivilDateTime) -> String {
+        var out: [UInt8] = []
+        append(moment, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the value in this pattern as UTF-8: a writer formats a date or more per row, so
+    /// the digits go straight into its buffer, without a String per part.
+    func append(_ moment: CivilDateTime, to out: inout [UInt8]) {
         let (year, month, day) = moment.date.components
         let secondOfDay = moment.secondOfDay
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
-        var out = ""
         for token in tokens {
             switch token {
-            case .literal(let bytes): out += String(decoding: bytes, as: UTF8.self)
-            case .day: out += Self.padded(day, 2)
-            case .monthNumber: out += Self.padded(month, 2)
-            case .monthName: out += Self.englishMonths[month - 1]
-            case .twoDigitYear: out += Self.padded(((year % 100) + 100) % 100, 2)
-            case .fourDigitYear: out += Self.padded(year, 4)
-            case .hour24: out += Self.padded(hour, 2)
-            case .hour12: out += String(hour % 12 == 0 ? 12 : hour % 12)
-            case .minute: out += Self.padded(minute, 2)
-            case .second: out += Self.padded(second, 2)
-            case .fraction: out += "0"
-            case .amPm: out += hour < 12 ? "AM" : "PM"
+            case .literal(let bytes): out.append(contentsOf: bytes)
+            case .day: Self.append(day, width: 2, to: &out)
+            case .monthNumber: Self.append(month, width: 2, to: &out)
+            case .monthName: out.append(contentsOf: Self.englishMonths[month - 1].utf8)
+            case .twoDigitYear: Self.append(((year % 100) + 100) % 100, width: 2, to: &out)
+            case .fourDigitYear: Self.append(year, width: 4, to: &out)
+            case .hour24: Self.append(hour, width: 2, to: &out)
+            case .hour12: Self.append(hour % 12 == 0 ? 12 : hour % 12, width: 1, to: &out)
+            case .minute: Self.append(minute, width: 2, to: &out)
+            case .second: Self.append(second, width: 2, to: &out)
+            case .fraction: out.append(UInt8(ascii: "0"))
+            case .amPm: out.append(contentsOf: (hour < 12 ? "AM" : "PM").utf8)
             }
         }
-        return out
     }
 
     static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// Decimal digits, zero-padded to `width`; a negative year keeps its sign before the digits.
+    private static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            out.append(UInt8(ascii: "-"))
+            append(-value, width: width, to: &out)
+            return
+        }
+        var digits = 1, rest = value
+        while rest >= 10 {
+            digits += 1
+            rest /= 10
+        }
+        for _ in digits..<max(width, digits) { out.append(UInt8(ascii: "0")) }
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `AM`/`PM`, also `a. m.`/`p. m.` and lower case, as Spanish-locale exports may write them.
