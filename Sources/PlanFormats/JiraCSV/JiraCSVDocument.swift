@@ -29,7 +29,8 @@ struct JiraCSVDocument {
     private(set) var columns: [Column] = []
     /// Per task, the outward links from dependencies by link type (Issue ids of successors).
     private var outwardLinks: [[String: [String]]] = []
-    private var firstAssignee: [TaskID: Resource] = [:]
+    /// Per task, the plan's resource of its first assignment.
+    private var firstAssignee: [Resource?] = []
     /// Every extension key some task has, with the most values one task holds under it (see
     /// `takeExtensionCensus`).
     private var extensionCounts: [String: Int] = [:]
@@ -54,13 +55,22 @@ struct JiraCSVDocument {
         decideIssueIDs()
         decideIssueTypes()
         collectLinks()
-        firstAssignee.reserveCapacity(plan.tasks.count)
-        for assignment in plan.assignments {
-            guard firstAssignee[assignment.task] == nil, let id = assignment.resource, let resource = plan.resource(id) else { continue }
-            firstAssignee[assignment.task] = resource
-        }
+        decideAssignees()
         takeExtensionCensus()
         decideColumns()
+    }
+
+    /// In place, so that a dictionary entry is found once.
+    private static func raise(_ value: inout Int, to other: Int) { value = max(value, other) }
+
+    /// Jira has one assignee per issue: the resource of the task's first assignment.
+    private mutating func decideAssignees() {
+        let resources = Dictionary(plan.resources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        firstAssignee = Array(repeating: nil, count: plan.tasks.count)
+        for assignment in plan.assignments {
+            guard let id = assignment.resource, let i = taskIndex[assignment.task], firstAssignee[i] == nil else { continue }
+            firstAssignee[i] = resources[id]
+        }
     }
 
     /// One walk over every task's extensions, so that deciding the columns asks no task again:
@@ -71,12 +81,12 @@ struct JiraCSVDocument {
             for (key, value) in plan.tasks[i].extensions {
                 var count = 1
                 if key.hasSuffix("[]") {
-                    count = JiraList.decode(value).count
+                    count = JiraList.count(value)
                     if key.hasSuffix(")[]"), let header = Self.linkHeader(key), header.hasPrefix(LinkDirection.outward.rawValue) {
                         count += outwardLinks[i][Self.linkType(header)]?.count ?? 0
                     }
                 }
-                extensionCounts[key] = max(extensionCounts[key] ?? 0, count)
+                Self.raise(&extensionCounts[key, default: 0], to: count)
             }
         }
     }
@@ -169,9 +179,9 @@ struct JiraCSVDocument {
         if extensionCounts["jira:Priority"] != nil || any({ tasks[$0].priority != nil }) {
             columns.append(Column(header: "Priority", content: .priority, width: 1))
         }
-        if !firstAssignee.isEmpty {
+        if firstAssignee.contains(where: { $0 != nil }) {
             columns.append(Column(header: "Assignee", content: .assignee, width: 1))
-            if firstAssignee.values.contains(where: { $0.id.rawValue != Self.assigneeText($0) }) {
+            if firstAssignee.contains(where: { $0.map { $0.id.rawValue != Self.assigneeText($0) } ?? false }) {
                 columns.append(Column(header: "Assignee Id", content: .assigneeID, width: 1))
             }
         }
@@ -318,7 +328,7 @@ struct JiraCSVDocument {
     static func assigneeText(_ resource: Resource) -> String { resource.email ?? resource.name }
 
     static func listCount(_ value: CustomFieldValue) -> Int {
-        if case .text(let text) = value { return JiraList.decode(text).count }
+        if case .text(let text) = value { return JiraList.count(text) }
         return 1
     }
 
@@ -519,8 +529,8 @@ struct JiraCSVDocument {
             } else if let priority {
                 sink.add(JiraCSVWriter.priorityName(priority))
             }
-        case .assignee: if let resource = firstAssignee[plan.tasks[i].id] { sink.add(Self.assigneeText(resource)) }
-        case .assigneeID: if let resource = firstAssignee[plan.tasks[i].id] { sink.add(resource.id.rawValue) }
+        case .assignee: if let resource = firstAssignee[i] { sink.add(Self.assigneeText(resource)) }
+        case .assigneeID: if let resource = firstAssignee[i] { sink.add(resource.id.rawValue) }
         case .description: if let notes = plan.tasks[i].notes { sink.add(notes) }
         case .originalEstimate: add(plan.tasks[i].work ?? plan.tasks[i].duration)
         case .remainingEstimate: add(plan.tasks[i].remainingDuration)

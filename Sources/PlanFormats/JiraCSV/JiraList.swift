@@ -12,16 +12,26 @@ enum JiraList {
     }
 
     static func decode(_ text: String) -> [String] {
-        guard !text.isEmpty else { return [] }
+        withCells(of: text) { tokenizer, cells in cells.map { tokenizer.lossyText(of: $0) } } ?? (text.isEmpty ? [] : [text])
+    }
+
+    /// `decode(text).count`, without making the values.
+    static func count(_ text: String) -> Int {
+        withCells(of: text) { _, cells in cells.count } ?? (text.isEmpty ? 0 : 1)
+    }
+
+    /// The cells of the list, or nil when the text is empty or not a list this encoder made (a
+    /// line break outside quotes): then the text is one value.
+    private static func withCells<T>(of text: String, _ body: (CSVTokenizer, [CSVCell]) -> T) -> T? {
+        guard !text.isEmpty else { return nil }
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { buffer in
             var tokenizer = CSVTokenizer(UnsafeBufferPointer(buffer))
             var cells: [CSVCell] = []
-            // Not a list this encoder made (a line break outside quotes): the text is one value.
             guard tokenizer.nextRecord(into: &cells) == .record, tokenizer.isAtEnd,
                 !cells.contains(where: { $0.shape == .irregular })
-            else { return [text] }
-            return cells.map { tokenizer.lossyText(of: $0) }
+            else { return nil }
+            return body(tokenizer, cells)
         }
     }
 }
