@@ -426,7 +426,7 @@ struct JiraCSVDocument {
         }
     }
 
-    mutating func render() -> [UInt8] {
+    func render() -> [UInt8] {
         var sink = RowSink(reservingCapacity: plan.tasks.count * 256)
         for column in columns {
             sink.beginColumn(width: column.width)

@@ -12,7 +12,7 @@ public struct JiraCSVWriter: PlanWriter {
     public init() {}
 
     public func write(_ plan: Plan, options: WriteOptions) throws(PlanError) -> WriteResult {
-        var document = JiraCSVDocument(plan: plan, options: options.jiraCSV)
+        let document = JiraCSVDocument(plan: plan, options: options.jiraCSV)
         let bytes = document.render()
         return WriteResult(bytes: bytes, loss: JiraCSVLoss.report(for: plan, document: document))
     }
