@@ -168,15 +168,15 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
         for token in tokens {
             switch token {
             case .literal(let bytes): out.append(contentsOf: bytes)
-            case .day: Self.append(day, width: 2, to: &out)
-            case .monthNumber: Self.append(month, width: 2, to: &out)
+            case .day: ISODigits.append(day, width: 2, to: &out)
+            case .monthNumber: ISODigits.append(month, width: 2, to: &out)
             case .monthName: out.append(contentsOf: Self.englishMonths[month - 1].utf8)
-            case .twoDigitYear: Self.append(((year % 100) + 100) % 100, width: 2, to: &out)
-            case .fourDigitYear: Self.append(year, width: 4, to: &out)
-            case .hour24: Self.append(hour, width: 2, to: &out)
-            case .hour12: Self.append(hour % 12 == 0 ? 12 : hour % 12, width: 1, to: &out)
-            case .minute: Self.append(minute, width: 2, to: &out)
-            case .second: Self.append(second, width: 2, to: &out)
+            case .twoDigitYear: ISODigits.append(((year % 100) + 100) % 100, width: 2, to: &out)
+            case .fourDigitYear: ISODigits.append(year, width: 4, to: &out)
+            case .hour24: ISODigits.append(hour, width: 2, to: &out)
+            case .hour12: ISODigits.append(hour % 12 == 0 ? 12 : hour % 12, width: 1, to: &out)
+            case .minute: ISODigits.append(minute, width: 2, to: &out)
+            case .second: ISODigits.append(second, width: 2, to: &out)
             case .fraction: out.append(UInt8(ascii: "0"))
             case .amPm: out.append(contentsOf: (hour < 12 ? "AM" : "PM").utf8)
             }
@@ -184,29 +184,6 @@ public struct JiraDatePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// Decimal digits, zero-padded to `width`; a negative year keeps its sign before the digits.
-    private static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
-        guard value >= 0 else {
-            out.append(UInt8(ascii: "-"))
-            append(-value, width: width, to: &out)
-            return
-        }
-        var digits = 1, rest = value
-        while rest >= 10 {
-            digits += 1
-            rest /= 10
-        }
-        for _ in digits..<max(width, digits) { out.append(UInt8(ascii: "0")) }
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
 
     /// `AM`/`PM`, also `a. m.`/`p. m.` and lower case, as Spanish-locale exports may write them.
     private static func amPm(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, end: Int) -> Bool? {

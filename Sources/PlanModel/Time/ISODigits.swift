@@ -1,7 +1,7 @@
 /// Byte-level helpers for the fixed-width ISO 8601 forms the formats use. Working on UTF-8 bytes
 /// keeps parsing and printing of dates off Foundation's `DateFormatter`, which is slow and
 /// locale-sensitive.
-enum ISODigits {
+public enum ISODigits {
     /// The number written by `count` ASCII digits at `start`, or nil.
     static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
         guard start >= 0, start + count <= bytes.count else { return nil }
@@ -24,15 +24,26 @@ enum ISODigits {
         return CivilDate(year: y, month: m, day: d)
     }
 
-    static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
-        var rest = value
-        var i = width - 1
-        while i >= 0 {
-            digits[i] = UInt8(48 + rest % 10)
-            rest /= 10
-            i -= 1
+    /// Decimal digits, zero-padded to at least `width`: a wider value keeps all its digits, and a
+    /// negative one its sign before them. Straight into `out`, because writers call this for every
+    /// date part of every row.
+    public static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            out.append(UInt8(ascii: "-"))
+            append(value == .min ? .max : -value, width: width, to: &out)
+            return
         }
-        out.append(contentsOf: digits)
+        var digits = 1, divisor = 1
+        while value / divisor >= 10 {
+            digits += 1
+            divisor *= 10
+        }
+        for _ in digits..<max(width, digits) { out.append(UInt8(ascii: "0")) }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }
