@@ -57,6 +57,7 @@ struct CSVTokenizer {
     }
 
     var isAtEnd: Bool { position >= bytes.count }
+    var byteCount: Int { bytes.count }
 
     /// Reads the next record into `cells` (cleared first).
     mutating func nextRecord(into cells: inout [CSVCell]) -> Outcome {
@@ -176,20 +177,14 @@ struct CSVTokenizer {
 
     /// The cell's text; nil when its bytes are not valid UTF-8.
     func text(of cell: CSVCell) -> String? {
-        if cell.isEmpty { return "" }
-        switch cell.shape {
-        case .plain:
-            return Self.string(validating: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
-        case .escapedQuotes, .irregular:
-            return unescaped(cell).withUnsafeBufferPointer { Self.string(validating: $0) }
-        }
+        isValidUTF8(cell) ? lossyText(of: cell) : nil
     }
 
-    /// The text of UTF-8 bytes, or nil when they are not UTF-8. Nearly every cell is ASCII, which
-    /// is checked eight bytes at a time; the standard library's validating initializer is generic
-    /// and costs far more per call than the cell does.
-    static func string(validating text: UnsafeBufferPointer<UInt8>) -> String? {
-        isASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+    /// Whether the cell's bytes are UTF-8. Nearly every cell is ASCII, which is checked eight
+    /// bytes at a time without making a string; only the others go through the standard library.
+    func isValidUTF8(_ cell: CSVCell) -> Bool {
+        let raw = UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])
+        return Self.isASCII(raw) || String(validating: raw, as: UTF8.self) != nil
     }
 
     private static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -208,8 +203,9 @@ struct CSVTokenizer {
         return high & 0x8080_8080_8080_8080 == 0
     }
 
-    /// The cell's text with invalid UTF-8 replaced by U+FFFD.
+    /// The cell's text with invalid UTF-8 replaced by U+FFFD (for valid bytes, simply the text).
     func lossyText(of cell: CSVCell) -> String {
+        if cell.isEmpty { return "" }
         switch cell.shape {
         case .plain: return String(decoding: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]), as: UTF8.self)
         case .escapedQuotes, .irregular: return String(decoding: unescaped(cell), as: UTF8.self)

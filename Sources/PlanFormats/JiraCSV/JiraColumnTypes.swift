@@ -36,7 +36,7 @@ struct JiraColumnTypes: Sendable {
         for row in 0..<table.rowCount {
             for cell in table.cells(ofRow: row) {
                 let group = layout.groupOfColumn[Int(cell.column)]
-                if sampled[group] { collected[group].append((table.rowNumbers[row], Int(cell.column), cell.text)) }
+                if sampled[group] { collected[group].append((table.rowNumbers[row], Int(cell.column), table.text(cell))) }
             }
         }
         let samples = collected.indices.filter { sampled[$0] }.map { ($0, collected[$0]) }

@@ -39,19 +39,19 @@ enum JiraList {
 /// RFC 4180 quoting, minimal as Jira's own exports: only cells holding `,` `"` CR or LF are quoted.
 enum CSVText {
     static func quotedIfNeeded(_ value: String) -> String {
+        guard needsQuotes(value) else { return value }
         var out: [UInt8] = []
         append(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
+    static func needsQuotes(_ value: String) -> Bool {
+        value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Appends the cell to `out`, quoted when needed.
     static func append(_ value: String, to out: inout [UInt8]) {
-        var needsQuotes = false
-        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
+        guard needsQuotes(value) else {
             out.append(contentsOf: value.utf8)
             return
         }

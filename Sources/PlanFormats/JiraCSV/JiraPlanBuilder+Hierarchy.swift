@@ -43,6 +43,21 @@ extension JiraPlanBuilder {
         return parents
     }
 
+    /// Rearranges `items` so that position `p` holds what was at `order[p]` (a permutation), by
+    /// swapping along each cycle of it.
+    static func permute<T>(_ items: UnsafeMutableBufferPointer<T>, into order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var position = start
+            while order[position] != start {
+                items.swapAt(position, order[position])
+                placed[position] = true
+                position = order[position]
+            }
+            placed[position] = true
+        }
+    }
+
     /// Parent chains that come back to where they started (a hand-edited file can do that) are cut
     /// at the first issue found on the circle.
     private mutating func breakCycles(_ parents: inout [Int?]) {
@@ -92,20 +107,21 @@ extension JiraPlanBuilder {
         // default), so that a plan read from a file without types reads back the same.
         let types = JiraIssueTypes()
         var implied = [String](repeating: types.standard, count: tasks.count)
-        plan.tasks = order.map { row in
-            // Moved out, not copied: a copy would make the removal below copy the extensions.
-            var task = PlanTask(id: identities[row], name: "")
-            swap(&task, &tasks[row])
-            task.outlineLevel = levels[row]
-            task.parent = parents[row].map { identities[$0] }
-            if !children[row].isEmpty { task.kind = .summary }
+        // The tasks are put into outline order where they are, cycle by cycle: a new array of
+        // them would be as large again, in fresh memory.
+        plan.tasks = tasks
+        tasks = []
+        plan.tasks.withUnsafeMutableBufferPointer { Self.permute($0, into: order) }
+        for (position, row) in order.enumerated() {
+            plan.tasks[position].outlineLevel = levels[row]
+            plan.tasks[position].parent = parents[row].map { identities[$0] }
+            if !children[row].isEmpty { plan.tasks[position].kind = .summary }
             if let parent = parents[row] {
                 implied[row] = implied[parent] == types.epic ? types.standard : types.subtask
             } else {
-                implied[row] = task.kind == .summary ? types.epic : types.standard
+                implied[row] = plan.tasks[position].kind == .summary ? types.epic : types.standard
             }
-            if task.extensions[Self.issueTypeKey] == implied[row] { task.extensions[Self.issueTypeKey] = nil }
-            return task
+            if plan.tasks[position].extensions[Self.issueTypeKey] == implied[row] { plan.tasks[position].extensions[Self.issueTypeKey] = nil }
         }
         plan.assignments = order.compactMap { assignments[$0] }
         // Resources in the order the outline first names them, like the assignments.

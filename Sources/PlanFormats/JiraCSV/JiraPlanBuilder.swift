@@ -55,17 +55,25 @@ struct JiraPlanBuilder {
         // already keeps every core busy with files of its own.
         let count = table.rowCount
         let half = count >= Self.rowsWorthASecondCore ? count / 2 : count
-        let later = Pending<JiraRowMapper.Output?> {
-            guard half < count else { return nil }
-            var second = mapper
-            second.map(rows: half..<count)
-            return second.output
+        var outputs: [JiraRowMapper.Output] = []
+        tasks = [PlanTask](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let slots = JiraRowMapper.TaskSlots(base: base)
+            let later = Pending<JiraRowMapper.Output?> {
+                guard half < count else { return nil }
+                var second = mapper
+                second.map(rows: half..<count, into: slots)
+                return second.output
+            }
+            var first = mapper
+            first.map(rows: 0..<half, into: slots)
+            outputs.append(first.output)
+            // Both halves are initialized once the second mapper is done.
+            if let output = later.value { outputs.append(output) }
+            initialized = count
         }
-        var first = mapper
-        first.map(rows: 0..<half)
-        var assignees = first.output.assignees
-        take(first.output)
-        if let output = later.value {
+        var assignees: [JiraRowMapper.Assignee?] = []
+        for output in outputs {
             assignees += output.assignees
             take(output)
         }
@@ -78,8 +86,6 @@ struct JiraPlanBuilder {
     static let rowsWorthASecondCore = 5_000
 
     private mutating func take(_ output: JiraRowMapper.Output) {
-        // The first range's tasks are taken over as they are, not copied one by one.
-        if tasks.isEmpty { tasks = output.tasks } else { tasks.append(contentsOf: output.tasks) }
         parentReferences.append(contentsOf: output.parentReferences)
         parentSummaries.append(contentsOf: output.parentSummaries)
         linkCells.append(contentsOf: output.linkCells)
@@ -109,7 +115,7 @@ struct JiraPlanBuilder {
     func firstValue(_ field: JiraField, row: Int) -> String? {
         guard let group = layout.groupOfField[field] else { return nil }
         for cell in table.cells(ofRow: row) where layout.groupOfColumn[Int(cell.column)] == group {
-            return cell.text
+            return table.text(cell)
         }
         return nil
     }

@@ -9,10 +9,13 @@ struct JiraRowMapper: Sendable {
     struct GroupValues: Sendable {
         var group: Int
         var cells: ArraySlice<JiraTable.Cell>
+        let source: JiraTable.Source
 
-        var first: String { cells.first!.text }
+        var first: String { source.text(cells.first!) }
         var firstColumn: Int { Int(cells.first!.column) }
-        var texts: LazyMapSequence<ArraySlice<JiraTable.Cell>, String> { cells.lazy.map(\.text) }
+        var texts: [String] { cells.map { source.text($0) } }
+        /// The values as one list text; a single value that needs no quotes is that value.
+        var list: String { hasSeveral ? JiraList.encode(texts) : CSVText.quotedIfNeeded(first) }
         var hasSeveral: Bool { cells.count > 1 }
     }
 
@@ -40,7 +43,6 @@ struct JiraRowMapper: Sendable {
 
     /// What the mapped rows said, one entry per row of the range where it is per row.
     struct Output: Sendable {
-        var tasks: [PlanTask] = []
         var parentReferences: [[ParentReference]] = []
         var parentSummaries: [String?] = []
         var assignees: [Assignee?] = []
@@ -52,6 +54,7 @@ struct JiraRowMapper: Sendable {
     }
 
     let table: JiraTable
+    private let source: JiraTable.Source
     let types: JiraColumnTypes
     let identities: [TaskID]
     /// Per group: its extension key and custom-field id, made once instead of once per cell.
@@ -75,6 +78,7 @@ struct JiraRowMapper: Sendable {
 
     init(table: JiraTable, types: JiraColumnTypes, identities: [TaskID], extensionKeys: [String], customFieldIDs: [String], sourceName: String) {
         self.table = table
+        source = table.source
         self.types = types
         self.identities = identities
         self.extensionKeys = extensionKeys
@@ -86,12 +90,18 @@ struct JiraRowMapper: Sendable {
         defined = Array(repeating: false, count: table.layout.groups.count)
     }
 
-    mutating func map(rows: Range<Int>) {
-        output.tasks.reserveCapacity(rows.count)
+    /// Where mapped tasks go: the builder's one array of every row's task, which mappers on
+    /// several cores fill in place, each its own rows, instead of making arrays to be joined.
+    struct TaskSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<PlanTask>
+    }
+
+    /// Maps the rows, initializing each row's slot in `tasks`.
+    mutating func map(rows: Range<Int>, into tasks: TaskSlots) {
         output.parentReferences.reserveCapacity(rows.count)
         output.parentSummaries.reserveCapacity(rows.count)
         output.assignees.reserveCapacity(rows.count)
-        for row in rows { mapRow(row) }
+        for row in rows { (tasks.base + row).initialize(to: mapRow(row)) }
     }
 
     /// The row's non-empty values, grouped: a counting sort of its cells by group into `cells`.
@@ -119,7 +129,7 @@ struct JiraRowMapper: Sendable {
             next.append(start)
             start += entry.count
         }
-        let placeholder = rowCells.first.map { JiraTable.Cell(column: $0.column, text: "") }
+        let placeholder = rowCells.first
         cells.removeAll(keepingCapacity: true)
         if let placeholder { cells.append(contentsOf: repeatElement(placeholder, count: rowCells.count)) }
         for cell in rowCells {
@@ -132,7 +142,7 @@ struct JiraRowMapper: Sendable {
         var begin = 0
         for entry in groups {
             slotOfGroup[entry.group] = -1
-            result.append(GroupValues(group: entry.group, cells: cells[begin..<(begin + entry.count)]))
+            result.append(GroupValues(group: entry.group, cells: cells[begin..<(begin + entry.count)], source: source))
             begin += entry.count
         }
         groupCounts = groups
@@ -141,7 +151,7 @@ struct JiraRowMapper: Sendable {
     }
 
     /// Maps everything one row says about its own issue; parents and links wait for all rows.
-    private mutating func mapRow(_ row: Int) {
+    private mutating func mapRow(_ row: Int) -> PlanTask {
         let rowNumber = table.rowNumbers[row]
         var task = PlanTask(id: identities[row], name: "")
         var dates: [(field: JiraField, moment: CivilDateTime, group: Int)] = []
@@ -155,77 +165,77 @@ struct JiraRowMapper: Sendable {
         let entries = gather(row, into: &cells)
         reserveValues(entries, in: &task)
         for entry in entries {
-            let first = entry.first
+            // Made only where it is used: a list is made from all of its values instead.
+            lazy var first = entry.first
             switch layout.groups[entry.group].role {
             case .field(let field):
                 switch field {
                 case .summary: task.name = first
                 case .issueKey: break
                 case .issueID:
-                    if let number = Int(first.trimmingSpaces) { task.displayID = number } else { keep(entry, in: &task) }
+                    if let number = Int(first.trimmingSpaces) { task.displayID = number } else { keep(entry, first, in: &task) }
                 case .status: task.status = first
                 case .statusCategory:
                     statusCategory = lookups.statusCategory(first)
-                    keep(entry, in: &task)
+                    keep(entry, first, in: &task)
                 case .priority:
                     task.priority = lookups.priority(first)
-                    if task.priority == nil || JiraCSVWriter.priorityName(task.priority!) != first { keep(entry, in: &task) }
+                    if task.priority == nil || JiraCSVWriter.priorityName(task.priority!) != first { keep(entry, first, in: &task) }
                 case .assignee: assignee.name = first
                 case .assigneeID: assignee.accountID = first
                 case .description: task.notes = first
                 case .originalEstimate:
-                    if let work = seconds(entry, row: rowNumber, task: task.id) {
+                    if let work = seconds(entry, first, row: rowNumber, task: task.id) {
                         task.work = work
                         task.duration = work
                     } else {
-                        keep(entry, in: &task)
+                        keep(entry, first, in: &task)
                     }
                 case .remainingEstimate:
-                    if let remaining = seconds(entry, row: rowNumber, task: task.id) { task.remainingDuration = remaining } else { keep(entry, in: &task) }
+                    if let remaining = seconds(entry, first, row: rowNumber, task: task.id) { task.remainingDuration = remaining } else { keep(entry, first, in: &task) }
                 case .timeSpent:
-                    if let spent = seconds(entry, row: rowNumber, task: task.id) { task.actualWork = spent } else { keep(entry, in: &task) }
+                    if let spent = seconds(entry, first, row: rowNumber, task: task.id) { task.actualWork = spent } else { keep(entry, first, in: &task) }
                 case .logWork:
                     // `comment;date;author;seconds`: the seconds are the last part (comments may hold `;`).
                     for value in entry.texts {
-                        if let last = value.split(separator: ";", omittingEmptySubsequences: false).last, let s = Int(String(last).trimmingSpaces) {
-                            logged += s
-                        }
+                        let last = value.utf8.lastIndex(of: UInt8(ascii: ";")).map { value.utf8.index(after: $0) } ?? value.startIndex
+                        if let s = Int(String(value[last...]).trimmingSpaces) { logged += s }
                     }
-                    keep(entry, in: &task)
+                    keep(entry, first, in: &task)
                 case .parentKey, .parent, .parentID, .epicLink:
                     parentReferences.append(ParentReference(field: field, text: first.trimmingSpaces, column: entry.firstColumn))
                 case .parentSummary: parentSummary = first
                 case .projectName:
                     if output.projectName == nil { output.projectName = first }
-                    keep(entry, in: &task)
+                    keep(entry, first, in: &task)
                 case .labels, .sprint, .components, .fixVersions, .affectsVersions:
-                    setCustomField(.text(JiraList.encode(entry.texts)), group: entry.group, type: .text, in: &task)
+                    setCustomField(.text(entry.list), group: entry.group, type: .text, in: &task)
                 default:
                     if case .roleDate(let pattern) = types[entry.group], let pattern {
                         if let moment = pattern.parse(first) {
                             noteConflicts(entry, pattern: pattern, row: rowNumber, task: task.id)
                             dates.append((field, moment, entry.group))
                         } else {
-                            keep(entry, in: &task)
+                            keep(entry, first, in: &task)
                         }
                     } else {
-                        keep(entry, in: &task)
+                        keep(entry, first, in: &task)
                     }
                 }
             case .link(let direction, let type):
                 for cell in entry.cells {
-                    output.linkCells.append(LinkCell(row: row, direction: direction, type: type, target: cell.text.trimmingSpaces, column: Int(cell.column)))
+                    output.linkCells.append(LinkCell(row: row, direction: direction, type: type, target: source.text(cell).trimmingSpaces, column: Int(cell.column)))
                 }
             case .customField:
                 switch types[entry.group] {
                 case .customDate(let pattern): setCustomField(.date(pattern.parse(first)!), group: entry.group, type: .date, in: &task)
                 case .customNumber: setCustomField(.number(Double(first)!), group: entry.group, type: .number, in: &task)
                 default:
-                    let text = isList[entry.group] ? JiraList.encode(entry.texts) : first
+                    let text = isList[entry.group] ? entry.list : first
                     setCustomField(.text(text), group: entry.group, type: .text, in: &task)
                 }
             case .other:
-                keep(entry, in: &task)
+                keep(entry, first, in: &task)
             }
         }
         byGroup = cells
@@ -235,10 +245,10 @@ struct JiraRowMapper: Sendable {
         if task.actualWork == nil, logged > 0 { task.actualWork = JiraPlanBuilder.duration(seconds: logged) }
         applyDates(dates, to: &task)
         task.percentComplete = percentComplete(category: statusCategory, status: task.status, task: task)
-        output.tasks.append(task)
         output.parentReferences.append(parentReferences)
         output.parentSummaries.append(parentSummary)
         output.assignees.append(assignee.name != nil || assignee.accountID != nil ? assignee : nil)
+        return task
     }
 
     /// Room for the row's custom fields and extensions at once, instead of a series of doublings
@@ -318,8 +328,8 @@ struct JiraRowMapper: Sendable {
     }
 
     /// The values of a column the model has no field for, kept under `jira:<English header>`.
-    private func keep(_ entry: GroupValues, in task: inout PlanTask) {
-        task.extensions[extensionKeys[entry.group]] = isList[entry.group] ? JiraList.encode(entry.texts) : entry.first
+    private func keep(_ entry: GroupValues, _ first: @autoclosure () -> String, in task: inout PlanTask) {
+        task.extensions[extensionKeys[entry.group]] = isList[entry.group] ? entry.list : first()
     }
 
     private mutating func setCustomField(_ value: CustomFieldValue, group index: Int, type: CustomFieldType, in task: inout PlanTask) {
@@ -332,8 +342,8 @@ struct JiraRowMapper: Sendable {
     }
 
     /// Estimates are whole seconds; the model counts minutes.
-    private mutating func seconds(_ entry: GroupValues, row: Int, task: TaskID) -> WorkDuration? {
-        let text = entry.first.trimmingSpaces
+    private mutating func seconds(_ entry: GroupValues, _ first: String, row: Int, task: TaskID) -> WorkDuration? {
+        let text = first.trimmingSpaces
         guard let seconds = Int(text), seconds >= 0 else {
             output.diagnostics.add(.jiraBadNumber, "'\(text)' is not a number of seconds; kept as text", row: row, column: layout.headers[entry.firstColumn], entity: task)
             return nil
@@ -348,9 +358,9 @@ struct JiraRowMapper: Sendable {
     private mutating func noteConflicts(_ entry: GroupValues, pattern: JiraDatePattern, row: Int, task: TaskID) {
         guard entry.hasSeveral else { return }
         let first = pattern.parse(entry.first)
-        for cell in entry.cells.dropFirst() where pattern.parse(cell.text) != first {
+        for cell in entry.cells.dropFirst() where pattern.parse(source.text(cell)) != first {
             output.diagnostics.add(
-                .jiraConflictingValues, "'\(cell.text)' differs from '\(entry.first)' in an earlier column of the same meaning; the first is used",
+                .jiraConflictingValues, "'\(source.text(cell))' differs from '\(entry.first)' in an earlier column of the same meaning; the first is used",
                 row: row, column: layout.headers[Int(cell.column)], entity: task)
         }
     }

@@ -1,11 +1,22 @@
+import Foundation
 import PlanModel
 
-/// An export cut into cells: the header, and for every data row the non-empty cells as text,
-/// tagged with their column. Empty cells, which are most of a wide export, cost nothing.
-struct JiraTable: Sendable {
+/// An export cut into cells: the header, and for every data row where its non-empty cells lie,
+/// tagged with their column. Empty cells, which are most of a wide export, cost nothing, and no
+/// text is made until the mapping asks for it (on all cores, and only once per cell).
+///
+/// The table points into the caller's bytes: it is used only while they are alive (inside the
+/// reader's `withUnsafeBytes`).
+struct JiraTable: @unchecked Sendable {
+    /// Where a non-empty cell lies; 24 bytes and no reference, so rows are copied and dropped
+    /// without reference counting.
     struct Cell: Sendable {
+        var start: Int
+        var end: Int
         var column: Int32
-        var text: String
+        var shape: CSVCell.Shape
+        /// Not UTF-8: made into text with U+FFFD for the bad bytes (and reported once).
+        var isLossy: Bool
     }
 
     /// Data rows as tokenized, from some record on.
@@ -33,11 +44,30 @@ struct JiraTable: Sendable {
 
     let layout: JiraHeaderLayout
     private let rows: Rows
+    let source: Source
 
     var rowCount: Int { rows.numbers.count }
     var rowNumbers: [Int] { rows.numbers }
 
     func cells(ofRow row: Int) -> ArraySlice<Cell> { rows.cells[rows.starts[row]..<rows.starts[row + 1]] }
+
+    func text(_ cell: Cell) -> String { source.text(cell) }
+
+    /// What makes text of cells: only the input's address, so that a mapper on another core can
+    /// hold it without sharing the table's reference counts.
+    struct Source: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        /// The cell's text, quotes undone (bad UTF-8, reported when tokenizing, as U+FFFD).
+        func text(_ cell: Cell) -> String {
+            CSVTokenizer(bytes, at: 0).lossyText(of: CSVCell(start: cell.start, end: cell.end, shape: cell.shape))
+        }
+
+        /// The cell's bytes when they are its text (no quotes to undo, valid UTF-8).
+        func plainBytes(_ cell: Cell) -> UnsafeBufferPointer<UInt8>? {
+            cell.shape == .plain && !cell.isLossy ? UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]) : nil
+        }
+    }
 
     /// Below this many bytes after the header, one core tokenizes the whole export.
     static let splitSize = 1 << 20
@@ -45,6 +75,7 @@ struct JiraTable: Sendable {
     /// Tokenizes the whole input. Throws for what leaves nothing to read (an empty file, no
     /// Summary column, an unterminated quote, a header that is not UTF-8); the rest are diagnostics.
     init(bytes: UnsafeBufferPointer<UInt8>, diagnostics: inout JiraDiagnostics) throws(PlanError) {
+        source = Source(bytes: bytes)
         let file = diagnostics.sourceName
         var tokenizer = CSVTokenizer(bytes)
         var record: [CSVCell] = []
@@ -101,6 +132,8 @@ struct JiraTable: Sendable {
                 }
                 return found.isEmpty ? rows : nil
             }
+            // The second half is joined to the first without growing it.
+            rows.cells.reserveCapacity((bytes.count - tokenizer.position) / 12)
             do throws(PlanError) {
                 try read(&tokenizer, headers: headers, into: &rows, until: cut, diagnostics: &diagnostics)
             } catch {
@@ -122,10 +155,15 @@ struct JiraTable: Sendable {
     /// caller finds out.
     private static func probableRecordStart(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
         let middle = start + (bytes.count - start) / 2
+        // Quotes are few (descriptions, comments): hop from one to the next.
         var quotes = 0
-        for index in start..<middle { quotes &+= bytes[index] == UInt8(ascii: "\"") ? 1 : 0 }
+        var index = start
+        while index < middle, let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "\"")), middle - index) {
+            quotes += 1
+            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
         var inside = quotes % 2 == 1
-        var index = middle
+        index = middle
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -148,6 +186,9 @@ struct JiraTable: Sendable {
         let width = headers.count
         var record: [CSVCell] = []
         record.reserveCapacity(width)
+        // Room for one non-empty cell in every 12 bytes, more than exports have: growing the
+        // array would copy it, in fresh memory, and room never used is never touched.
+        rows.cells.reserveCapacity(((limit ?? tokenizer.byteCount) - tokenizer.position) / 12)
         while limit.map({ tokenizer.position < $0 }) ?? true {
             let outcome = tokenizer.nextRecord(into: &record)
             if outcome == .end { break }
@@ -180,16 +221,13 @@ struct JiraTable: Sendable {
                         .jiraStrayQuote, "a quote in the middle of a cell; read literally", row: rowNumber,
                         column: headers[index])
                 }
-                let text: String
-                if let valid = tokenizer.text(of: cell) {
-                    text = valid
-                } else {
+                let isValid = tokenizer.isValidUTF8(cell)
+                if !isValid {
                     diagnostics.add(
                         .jiraInvalidUTF8, "the cell is not UTF-8 text; bad bytes read as U+FFFD", row: rowNumber,
                         column: headers[index])
-                    text = tokenizer.lossyText(of: cell)
                 }
-                rows.cells.append(Cell(column: Int32(index), text: text))
+                rows.cells.append(Cell(start: cell.start, end: cell.end, column: Int32(index), shape: cell.shape, isLossy: !isValid))
             }
             rows.starts.append(rows.cells.count)
             rows.numbers.append(rowNumber)
