@@ -46,7 +46,10 @@ enum CSVText {
     }
 
     static func needsQuotes(_ value: String) -> Bool {
-        value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        // Over the contiguous bytes: the generic `utf8.contains` walks the string index by index.
+        value.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        } ?? value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// Appends the cell to `out`, quoted when needed.

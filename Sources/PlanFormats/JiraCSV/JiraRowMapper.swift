@@ -6,9 +6,12 @@ import PlanModel
 /// one mapper each, and joins their output in row order: the result is the same as one mapper's.
 struct JiraRowMapper: Sendable {
     /// One row's non-empty values of one column group, left to right.
-    struct GroupValues: Sendable {
+    /// Points into cells that live only while rows are mapped; a mapper keeps them between rows
+    /// as scratch space only, hence unchecked.
+    struct GroupValues: @unchecked Sendable {
         var group: Int
-        var cells: ArraySlice<JiraTable.Cell>
+        /// Into the table's cells, or into the mapper's sorted copy of the row: no reference counts.
+        var cells: UnsafeBufferPointer<JiraTable.Cell>
         let source: JiraTable.Source
 
         var first: String { source.text(cells.first!) }
@@ -58,16 +61,17 @@ struct JiraRowMapper: Sendable {
     let types: JiraColumnTypes
     let identities: [TaskID]
     /// Per group: its extension key and custom-field id, made once instead of once per cell.
-    let extensionKeys: [String]
-    let customFieldIDs: [String]
+    private(set) var extensionKeys: [String]
+    private(set) var customFieldIDs: [String]
     private(set) var output: Output
     private var lookups = JiraWordLookups(vocabulary: .shared)
     /// Scratch for `gather`, kept between rows so that a row allocates nothing for its grouping:
     /// the entry of each group in the row being gathered (or -1), and the row's cells by group.
     private var slotOfGroup: [Int]
-    private var byGroup: [JiraTable.Cell] = []
-    private var groupCounts: [(group: Int, count: Int)] = []
+    private var groupCounts: [GroupCount] = []
     private var groupNext: [Int] = []
+    private var entryScratch: [GroupValues] = []
+    private let groupOfColumn: [Int]
     /// Per group, whether its values are lists; read per cell, so kept apart from the groups.
     private let isList: [Bool]
     private let roomOfGroup: [Room]
@@ -85,6 +89,7 @@ struct JiraRowMapper: Sendable {
         self.customFieldIDs = customFieldIDs
         output = Output(diagnostics: JiraDiagnostics(sourceName: sourceName))
         slotOfGroup = Array(repeating: -1, count: table.layout.groups.count)
+        groupOfColumn = table.layout.groupOfColumn
         isList = table.layout.groups.map(\.isList)
         roomOfGroup = table.layout.groups.map { Room($0.role) }
         defined = Array(repeating: false, count: table.layout.groups.count)
@@ -101,57 +106,81 @@ struct JiraRowMapper: Sendable {
         output.parentReferences.reserveCapacity(rows.count)
         output.parentSummaries.reserveCapacity(rows.count)
         output.assignees.reserveCapacity(rows.count)
-        for row in rows { (tasks.base + row).initialize(to: mapRow(row)) }
+        // This mapper's own copies of the keys it puts into every task: one String object shared
+        // by mappers on two cores would have its reference count bounce between them.
+        extensionKeys = extensionKeys.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        customFieldIDs = customFieldIDs.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        let sorted = UnsafeMutableBufferPointer<JiraTable.Cell>.allocate(capacity: max(1, layout.headers.count))
+        defer { sorted.deallocate() }
+        let table = self.table
+        table.withCells { all in
+            for row in rows {
+                let cells = UnsafeBufferPointer(rebasing: all[table.range(ofRow: row)])
+                (tasks.base + row).initialize(to: mapRow(row, cells: cells, sorted: sorted))
+            }
+        }
     }
 
-    /// The row's non-empty values, grouped: a counting sort of its cells by group into `cells`.
-    private mutating func gather(_ row: Int, into cells: inout [JiraTable.Cell]) -> [GroupValues] {
-        let rowCells = table.cells(ofRow: row)
+    struct GroupCount {
+        var group: Int
+        var count: Int
+    }
+
+    /// The row's non-empty values, grouped. Columns of a group are nearly always side by side,
+    /// and then the groups are runs of the row itself; otherwise the row is sorted by group
+    /// (a counting sort) into `sorted`.
+    private mutating func gather(
+        _ rowCells: UnsafeBufferPointer<JiraTable.Cell>, sorted: UnsafeMutableBufferPointer<JiraTable.Cell>,
+        into entries: inout [GroupValues]
+    ) {
         var groups = groupCounts
         groupCounts = []
         groups.removeAll(keepingCapacity: true)
+        var isContiguous = true
+        var last = -1
         for cell in rowCells {
-            let group = layout.groupOfColumn[Int(cell.column)]
+            let group = groupOfColumn[Int(cell.column)]
             let slot = slotOfGroup[group]
             if slot >= 0 {
                 groups[slot].count += 1
+                if group != last { isContiguous = false }
             } else {
                 slotOfGroup[group] = groups.count
-                groups.append((group, 1))
+                groups.append(GroupCount(group: group, count: 1))
             }
+            last = group
         }
-        // Where each group's cells begin; then every cell is placed after its group's earlier ones.
-        var next = groupNext
-        groupNext = []
-        next.removeAll(keepingCapacity: true)
-        var start = 0
-        for entry in groups {
-            next.append(start)
-            start += entry.count
+        var grouped = rowCells
+        if !isContiguous {
+            // Where each group's cells begin; then every cell is placed after its group's earlier ones.
+            var next = groupNext
+            groupNext = []
+            next.removeAll(keepingCapacity: true)
+            var start = 0
+            for entry in groups {
+                next.append(start)
+                start += entry.count
+            }
+            for cell in rowCells {
+                let slot = slotOfGroup[groupOfColumn[Int(cell.column)]]
+                sorted[next[slot]] = cell
+                next[slot] += 1
+            }
+            groupNext = next
+            grouped = UnsafeBufferPointer(rebasing: sorted[0..<rowCells.count])
         }
-        let placeholder = rowCells.first
-        cells.removeAll(keepingCapacity: true)
-        if let placeholder { cells.append(contentsOf: repeatElement(placeholder, count: rowCells.count)) }
-        for cell in rowCells {
-            let slot = slotOfGroup[layout.groupOfColumn[Int(cell.column)]]
-            cells[next[slot]] = cell
-            next[slot] += 1
-        }
-        var result: [GroupValues] = []
-        result.reserveCapacity(groups.count)
+        entries.removeAll(keepingCapacity: true)
         var begin = 0
         for entry in groups {
             slotOfGroup[entry.group] = -1
-            result.append(GroupValues(group: entry.group, cells: cells[begin..<(begin + entry.count)], source: source))
+            entries.append(GroupValues(group: entry.group, cells: UnsafeBufferPointer(rebasing: grouped[begin..<(begin + entry.count)]), source: source))
             begin += entry.count
         }
         groupCounts = groups
-        groupNext = next
-        return result
     }
 
     /// Maps everything one row says about its own issue; parents and links wait for all rows.
-    private mutating func mapRow(_ row: Int) -> PlanTask {
+    private mutating func mapRow(_ row: Int, cells rowCells: UnsafeBufferPointer<JiraTable.Cell>, sorted: UnsafeMutableBufferPointer<JiraTable.Cell>) -> PlanTask {
         let rowNumber = table.rowNumbers[row]
         var task = PlanTask(id: identities[row], name: "")
         var dates: [(field: JiraField, moment: CivilDateTime, group: Int)] = []
@@ -160,9 +189,9 @@ struct JiraRowMapper: Sendable {
         var parentReferences: [ParentReference] = []
         var parentSummary: String?
         var logged = 0
-        var cells = byGroup
-        byGroup = []
-        let entries = gather(row, into: &cells)
+        var entries = entryScratch
+        entryScratch = []
+        gather(rowCells, sorted: sorted, into: &entries)
         reserveValues(entries, in: &task)
         for entry in entries {
             // Made only where it is used: a list is made from all of its values instead.
@@ -238,7 +267,7 @@ struct JiraRowMapper: Sendable {
                 keep(entry, first, in: &task)
             }
         }
-        byGroup = cells
+        entryScratch = entries
         if task.name.isEmpty {
             output.diagnostics.add(.jiraMissingSummary, "the issue has no summary", row: rowNumber, column: layout.group(.summary).map { layout.headers[$0.columns[0]] }, entity: task.id)
         }

@@ -49,7 +49,9 @@ struct JiraTable: @unchecked Sendable {
     var rowCount: Int { rows.numbers.count }
     var rowNumbers: [Int] { rows.numbers }
 
-    func cells(ofRow row: Int) -> ArraySlice<Cell> { rows.cells[rows.starts[row]..<rows.starts[row + 1]] }
+    func cells(ofRow row: Int) -> ArraySlice<Cell> { rows.cells[range(ofRow: row)] }
+    func range(ofRow row: Int) -> Range<Int> { rows.starts[row]..<rows.starts[row + 1] }
+    func withCells<R>(_ body: (UnsafeBufferPointer<Cell>) -> R) -> R { rows.cells.withUnsafeBufferPointer(body) }
 
     func text(_ cell: Cell) -> String { source.text(cell) }
 
