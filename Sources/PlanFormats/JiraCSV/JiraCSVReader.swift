@@ -17,8 +17,7 @@ public struct JiraCSVReader: PlanReader {
         let outcome: Result<Plan, PlanError> = input.data.withUnsafeBytes { raw in
             do throws(PlanError) {
                 let table = try JiraTable(bytes: raw.bindMemory(to: UInt8.self), diagnostics: &diagnostics)
-                let types = JiraColumnTypes(table: table, override: options.jiraCSV.dateFormat, diagnostics: &diagnostics)
-                var builder = JiraPlanBuilder(table: table, types: types, diagnostics: diagnostics)
+                var builder = JiraPlanBuilder(table: table, dateFormat: options.jiraCSV.dateFormat, diagnostics: diagnostics)
                 let plan = builder.build()
                 diagnostics = builder.diagnostics
                 return .success(plan)

@@ -8,7 +8,9 @@ struct JiraPlanBuilder {
     typealias LinkCell = JiraRowMapper.LinkCell
 
     let table: JiraTable
-    let types: JiraColumnTypes
+    /// Decided in `build`, beside the identities.
+    private(set) var types: JiraColumnTypes!
+    let dateFormat: JiraDatePattern?
     var diagnostics: JiraDiagnostics
 
     /// Per data row, in file order.
@@ -30,14 +32,14 @@ struct JiraPlanBuilder {
 
     var layout: JiraHeaderLayout { table.layout }
 
-    init(table: JiraTable, types: JiraColumnTypes, diagnostics: JiraDiagnostics) {
+    init(table: JiraTable, dateFormat: JiraDatePattern?, diagnostics: JiraDiagnostics) {
         self.table = table
-        self.types = types
+        self.dateFormat = dateFormat
         self.diagnostics = diagnostics
     }
 
     mutating func build() -> Plan {
-        assignIdentities()
+        decideTypesAndIdentities()
         mapRows()
         let parents = resolveParents()
         let dependencies = resolveLinks()
@@ -112,12 +114,23 @@ struct JiraPlanBuilder {
         WorkDuration(minutes: (seconds + 30) / 60, unit: .hours)
     }
 
-    func firstValue(_ field: JiraField, row: Int) -> String? {
-        guard let group = layout.groupOfField[field] else { return nil }
-        for cell in table.cells(ofRow: row) where layout.groupOfColumn[Int(cell.column)] == group {
-            return table.text(cell)
+    /// Column types and identities do not depend on each other: they are found on two cores,
+    /// and their findings reported in that order.
+    private mutating func decideTypesAndIdentities() {
+        let table = self.table, dateFormat = self.dateFormat, sourceName = diagnostics.sourceName
+        let typing = Pending<(JiraColumnTypes, JiraDiagnostics)> {
+            var found = JiraDiagnostics(sourceName: sourceName)
+            let types = JiraColumnTypes(table: table, override: dateFormat, diagnostics: &found)
+            return (types, found)
         }
-        return nil
+        var findings = diagnostics
+        diagnostics = JiraDiagnostics(sourceName: sourceName)
+        assignIdentities()
+        let (types, typeFindings) = typing.value
+        self.types = types
+        findings.append(typeFindings)
+        findings.append(diagnostics)
+        diagnostics = findings
     }
 
     /// Task identity = the issue key; without one the numeric id; without either the row.
@@ -127,24 +140,36 @@ struct JiraPlanBuilder {
         byKey.reserveCapacity(table.rowCount)
         byIssueID.reserveCapacity(table.rowCount)
         identities.reserveCapacity(table.rowCount)
-        for row in 0..<table.rowCount {
-            let rowNumber = table.rowNumbers[row]
-            let key = firstValue(.issueKey, row: row)?.trimmingSpaces.nonEmpty
-            let issueID = firstValue(.issueID, row: row)?.trimmingSpaces.nonEmpty
-            var identity = key ?? issueID ?? "row-\(rowNumber)"
-            if used.contains(identity) {
-                let unique = "\(identity)~row\(rowNumber)"
-                diagnostics.add(
-                    .jiraDuplicateKey, "issue \(identity) appears twice; this row is read as \(unique)", row: rowNumber,
-                    column: layout.group(key != nil ? .issueKey : .issueID).map { layout.headers[$0.columns[0]] },
-                    entity: TaskID(unique))
-                identity = unique
-            } else {
-                if let key { byKey[key] = row }
-                if let issueID, byIssueID[issueID] == nil { byIssueID[issueID] = row }
+        let keyGroup = layout.groupOfField[.issueKey], idGroup = layout.groupOfField[.issueID]
+        let groupOfColumn = layout.groupOfColumn, table = self.table
+        table.withCells { all in
+            for row in 0..<table.rowCount {
+                // The first cell of each of the two groups; a second key cell is not looked at.
+                var keyCell: JiraTable.Cell?, idCell: JiraTable.Cell?
+                for cell in all[table.range(ofRow: row)] {
+                    let group = groupOfColumn[Int(cell.column)]
+                    if group == keyGroup, keyCell == nil { keyCell = cell }
+                    if group == idGroup, idCell == nil { idCell = cell }
+                    if keyCell != nil && (idCell != nil || idGroup == nil) { break }
+                }
+                let key = keyCell.map { table.text($0).trimmingSpaces }?.nonEmpty
+                let issueID = idCell.map { table.text($0).trimmingSpaces }?.nonEmpty
+                let rowNumber = table.rowNumbers[row]
+                var identity = key ?? issueID ?? "row-\(rowNumber)"
+                if !used.insert(identity).inserted {
+                    let unique = "\(identity)~row\(rowNumber)"
+                    diagnostics.add(
+                        .jiraDuplicateKey, "issue \(identity) appears twice; this row is read as \(unique)", row: rowNumber,
+                        column: layout.group(key != nil ? .issueKey : .issueID).map { layout.headers[$0.columns[0]] },
+                        entity: TaskID(unique))
+                    identity = unique
+                    used.insert(identity)
+                } else {
+                    if let key { byKey[key] = row }
+                    if let issueID, byIssueID[issueID] == nil { byIssueID[issueID] = row }
+                }
+                identities.append(TaskID(identity))
             }
-            used.insert(identity)
-            identities.append(TaskID(identity))
         }
         assignments = Array(repeating: nil, count: table.rowCount)
     }
