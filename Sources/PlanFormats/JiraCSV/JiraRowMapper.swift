@@ -183,7 +183,7 @@ struct JiraRowMapper: Sendable {
     private mutating func mapRow(_ row: Int, cells rowCells: UnsafeBufferPointer<JiraTable.Cell>, sorted: UnsafeMutableBufferPointer<JiraTable.Cell>) -> PlanTask {
         let rowNumber = table.rowNumbers[row]
         var task = PlanTask(id: identities[row], name: "")
-        var dates: [(field: JiraField, moment: CivilDateTime, group: Int)] = []
+        var dates: [FoundDate] = []
         var statusCategory: StatusCategory?
         var assignee = Assignee()
         var parentReferences: [ParentReference] = []
@@ -243,7 +243,7 @@ struct JiraRowMapper: Sendable {
                     if case .roleDate(let pattern) = types[entry.group], let pattern {
                         if let moment = pattern.parse(first) {
                             noteConflicts(entry, pattern: pattern, row: rowNumber, task: task.id)
-                            dates.append((field, moment, entry.group))
+                            dates.append(FoundDate(field: field, moment: moment, group: entry.group))
                         } else {
                             keep(entry, first, in: &task)
                         }
@@ -273,7 +273,7 @@ struct JiraRowMapper: Sendable {
         }
         if task.actualWork == nil, logged > 0 { task.actualWork = JiraPlanBuilder.duration(seconds: logged) }
         applyDates(dates, to: &task)
-        task.percentComplete = percentComplete(category: statusCategory, status: task.status, task: task)
+        task.percentComplete = percentComplete(category: statusCategory, status: task.status, work: task.work, spent: task.actualWork)
         output.parentReferences.append(parentReferences)
         output.parentSummaries.append(parentSummary)
         output.assignees.append(assignee.name != nil || assignee.accountID != nil ? assignee : nil)
@@ -320,7 +320,14 @@ struct JiraRowMapper: Sendable {
 
     /// Start ← Start date ▸ Target start; finish ← Due date ▸ Target end ▸ End date; actual and
     /// baseline dates from their columns. A date that is not used is kept as a date custom field.
-    private mutating func applyDates(_ dates: [(field: JiraField, moment: CivilDateTime, group: Int)], to task: inout PlanTask) {
+    /// A date a row gives, and the group it came from.
+    struct FoundDate {
+        var field: JiraField
+        var moment: CivilDateTime
+        var group: Int
+    }
+
+    private mutating func applyDates(_ dates: [FoundDate], to task: inout PlanTask) {
         guard !dates.isEmpty else { return }
         func date(_ field: JiraField) -> CivilDateTime? { dates.first { $0.field == field }?.moment }
         var used: [JiraField] = []
@@ -344,14 +351,14 @@ struct JiraRowMapper: Sendable {
     }
 
     /// Done → 100 %, to do → 0 %; in progress → time spent over the estimate (1–99 %), or 50 %.
-    private mutating func percentComplete(category: StatusCategory?, status: String?, task: PlanTask) -> Int? {
+    private mutating func percentComplete(category: StatusCategory?, status: String?, work: WorkDuration?, spent: WorkDuration?) -> Int? {
         guard let category = category ?? status.flatMap({ lookups.status($0) }) ?? (status == nil ? nil : .inProgress)
         else { return nil }
         switch category {
         case .toDo: return 0
         case .done: return 100
         case .inProgress:
-            guard let work = task.work?.minutes, work > 0, let spent = task.actualWork?.minutes else { return 50 }
+            guard let work = work?.minutes, work > 0, let spent = spent?.minutes else { return 50 }
             return min(99, max(1, spent * 100 / work))
         }
     }
