@@ -226,11 +226,13 @@ struct JiraRowMapper: Sendable {
                     if let spent = seconds(entry, first, row: rowNumber, task: task.id) { task.actualWork = spent } else { keep(entry, first, in: &task) }
                 case .logWork:
                     // `comment;date;author;seconds`: the seconds are the last part (comments may hold `;`).
-                    for value in entry.texts {
+                    let values = entry.texts
+                    for value in values {
                         let last = value.utf8.lastIndex(of: UInt8(ascii: ";")).map { value.utf8.index(after: $0) } ?? value.startIndex
                         if let s = Int(String(value[last...]).trimmingSpaces) { logged += s }
                     }
-                    keep(entry, first, in: &task)
+                    // Kept from the texts just made, not made again.
+                    task.extensions[extensionKeys[entry.group]] = isList[entry.group] ? JiraList.encode(values) : values[0]
                 case .parentKey, .parent, .parentID, .epicLink:
                     parentReferences.append(ParentReference(field: field, text: first.trimmingSpaces, column: entry.firstColumn))
                 case .parentSummary: parentSummary = first

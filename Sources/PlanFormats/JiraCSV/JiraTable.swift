@@ -8,15 +8,13 @@ import PlanModel
 /// The table points into the caller's bytes: it is used only while they are alive (inside the
 /// reader's `withUnsafeBytes`).
 struct JiraTable: @unchecked Sendable {
-    /// Where a non-empty cell lies; 24 bytes and no reference, so rows are copied and dropped
-    /// without reference counting.
+    /// Where a non-empty cell lies; no reference, so rows are copied and dropped without
+    /// reference counting. Bad UTF-8 is reported when tokenizing and read as U+FFFD.
     struct Cell: Sendable {
         var start: Int
         var end: Int
         var column: Int32
         var shape: CSVCell.Shape
-        /// Not UTF-8: made into text with U+FFFD for the bad bytes (and reported once).
-        var isLossy: Bool
     }
 
     /// Data rows as tokenized, from some record on.
@@ -63,11 +61,6 @@ struct JiraTable: @unchecked Sendable {
         /// The cell's text, quotes undone (bad UTF-8, reported when tokenizing, as U+FFFD).
         func text(_ cell: Cell) -> String {
             CSVTokenizer(bytes, at: 0).lossyText(of: CSVCell(start: cell.start, end: cell.end, shape: cell.shape))
-        }
-
-        /// The cell's bytes when they are its text (no quotes to undo, valid UTF-8).
-        func plainBytes(_ cell: Cell) -> UnsafeBufferPointer<UInt8>? {
-            cell.shape == .plain && !cell.isLossy ? UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]) : nil
         }
     }
 
@@ -223,13 +216,12 @@ struct JiraTable: @unchecked Sendable {
                         .jiraStrayQuote, "a quote in the middle of a cell; read literally", row: rowNumber,
                         column: headers[index])
                 }
-                let isValid = tokenizer.isValidUTF8(cell)
-                if !isValid {
+                if !tokenizer.isValidUTF8(cell) {
                     diagnostics.add(
                         .jiraInvalidUTF8, "the cell is not UTF-8 text; bad bytes read as U+FFFD", row: rowNumber,
                         column: headers[index])
                 }
-                rows.cells.append(Cell(start: cell.start, end: cell.end, column: Int32(index), shape: cell.shape, isLossy: !isValid))
+                rows.cells.append(Cell(start: cell.start, end: cell.end, column: Int32(index), shape: cell.shape))
             }
             rows.starts.append(rows.cells.count)
             rows.numbers.append(rowNumber)
