@@ -12,18 +12,24 @@ extension JiraPlanBuilder {
     mutating func resolveParents() -> [Int?] {
         var parents: [Int?] = Array(repeating: nil, count: table.rowCount)
         var reported: Set<String> = []
+        let rank = Dictionary(uniqueKeysWithValues: JiraField.parentSources.enumerated().map { ($0.element, $0.offset) })
+        var next = 0
         for row in 0..<table.rowCount {
-            let references = parentReferences[row].sorted {
-                JiraField.parentSources.firstIndex(of: $0.field)! < JiraField.parentSources.firstIndex(of: $1.field)!
-            }
-            guard let chosen = references.first else {
+            let begin = next
+            while next < parentReferences.count && parentReferences[next].row == row { next += 1 }
+            let references = parentReferences[begin..<next]
+            // The first of the most trusted field; a row gives one reference per column group.
+            guard let chosenIndex = references.indices.min(by: { rank[references[$0].field]! < rank[references[$1].field]! }) else {
                 if let summary = parentSummaries[row] { tasks[row].extensions[Self.parentSummaryKey] = summary }
                 continue
             }
+            let chosen = references[chosenIndex]
             if let parent = self.row(named: chosen.text), parent != row {
                 parents[row] = parent
                 // A second reference that names another issue is not silently dropped.
-                for other in references.dropFirst() where self.row(named: other.text) != parent {
+                for index in references.indices where index != chosenIndex {
+                    let other = references[index]
+                    guard self.row(named: other.text) != parent else { continue }
                     tasks[row].extensions["jira:" + other.field.header] = other.text
                 }
                 continue
@@ -121,7 +127,7 @@ extension JiraPlanBuilder {
             } else {
                 implied[row] = plan.tasks[position].kind == .summary ? types.epic : types.standard
             }
-            if plan.tasks[position].extensions[Self.issueTypeKey] == implied[row] { plan.tasks[position].extensions[Self.issueTypeKey] = nil }
+            if let type = issueTypes[row], type != implied[row] { plan.tasks[position].extensions[Self.issueTypeKey] = type }
         }
         plan.assignments = order.compactMap { assignments[$0] }
         // Resources in the order the outline first names them, like the assignments.

@@ -16,8 +16,10 @@ struct JiraPlanBuilder {
     /// Per data row, in file order.
     var identities: [TaskID] = []
     var tasks: [PlanTask] = []
-    var parentReferences: [[ParentReference]] = []
+    /// In row order, several per row or none.
+    var parentReferences: [ParentReference] = []
     var parentSummaries: [String?] = []
+    var issueTypes: [String?] = []
     var linkCells: [LinkCell] = []
     var byKey: [String: Int] = [:]
     var byIssueID: [String: Int] = [:]
@@ -90,6 +92,7 @@ struct JiraPlanBuilder {
     private mutating func take(_ output: JiraRowMapper.Output) {
         parentReferences.append(contentsOf: output.parentReferences)
         parentSummaries.append(contentsOf: output.parentSummaries)
+        issueTypes.append(contentsOf: output.issueTypes)
         linkCells.append(contentsOf: output.linkCells)
         customFieldDefinitions.merge(output.customFieldDefinitions) { earlier, _ in earlier }
         if projectName == nil { projectName = output.projectName }

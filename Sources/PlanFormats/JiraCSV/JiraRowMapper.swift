@@ -15,6 +15,9 @@ struct JiraRowMapper: Sendable {
         let source: JiraTable.Source
 
         var first: String { source.text(cells.first!) }
+        /// The first value's bytes where they are its text (no quotes to undo): numbers and dates
+        /// are read from them without making a string.
+        var firstBytes: UnsafeBufferPointer<UInt8>? { source.plainBytes(cells.first!) }
         var firstColumn: Int { Int(cells.first!.column) }
         var texts: [String] { cells.map { source.text($0) } }
         /// The values as one list text; a single value that needs no quotes is that value.
@@ -22,8 +25,9 @@ struct JiraRowMapper: Sendable {
         var hasSeveral: Bool { cells.count > 1 }
     }
 
-    /// A parent reference as the row states it.
+    /// A parent reference as a row states it.
     struct ParentReference: Sendable {
+        var row: Int
         var field: JiraField
         var text: String
         var column: Int
@@ -46,8 +50,13 @@ struct JiraRowMapper: Sendable {
 
     /// What the mapped rows said, one entry per row of the range where it is per row.
     struct Output: Sendable {
-        var parentReferences: [[ParentReference]] = []
+        /// Every row's references, in row order: most rows have one or two, and a flat list
+        /// allocates nothing per row.
+        var parentReferences: [ParentReference] = []
         var parentSummaries: [String?] = []
+        /// Per row, the `Issue Type` it gives; the builder keeps it only where the outline does
+        /// not imply it, so that most tasks need no extension at all.
+        var issueTypes: [String?] = []
         var assignees: [Assignee?] = []
         var linkCells: [LinkCell] = []
         /// Column groups that gave a custom-field value, with the definition they made.
@@ -65,6 +74,7 @@ struct JiraRowMapper: Sendable {
     private(set) var customFieldIDs: [String]
     private(set) var output: Output
     private var lookups = JiraWordLookups(vocabulary: .shared)
+    private let monthWords = JiraDatePattern.monthWords
     /// Scratch for `gather`, kept between rows so that a row allocates nothing for its grouping:
     /// the entry of each group in the row being gathered (or -1), and the row's cells by group.
     private var slotOfGroup: [Int]
@@ -105,6 +115,7 @@ struct JiraRowMapper: Sendable {
     mutating func map(rows: Range<Int>, into tasks: TaskSlots) {
         output.parentReferences.reserveCapacity(rows.count)
         output.parentSummaries.reserveCapacity(rows.count)
+        output.issueTypes.reserveCapacity(rows.count)
         output.assignees.reserveCapacity(rows.count)
         // This mapper's own copies of the keys it puts into every task: one String object shared
         // by mappers on two cores would have its reference count bounce between them.
@@ -186,8 +197,8 @@ struct JiraRowMapper: Sendable {
         var dates: [FoundDate] = []
         var statusCategory: StatusCategory?
         var assignee = Assignee()
-        var parentReferences: [ParentReference] = []
         var parentSummary: String?
+        var issueType: String?
         var logged = 0
         var entries = entryScratch
         entryScratch = []
@@ -202,7 +213,12 @@ struct JiraRowMapper: Sendable {
                 case .summary: task.name = first
                 case .issueKey: break
                 case .issueID:
-                    if let number = Int(first.trimmingSpaces) { task.displayID = number } else { keep(entry, first, in: &task) }
+                    if let number = entry.firstBytes.flatMap(Self.wholeNumber) ?? Int(first.trimmingSpaces) {
+                        task.displayID = number
+                    } else {
+                        keep(entry, first, in: &task)
+                    }
+                case .issueType where !isList[entry.group]: issueType = first
                 case .status: task.status = first
                 case .statusCategory:
                     statusCategory = lookups.statusCategory(first)
@@ -214,16 +230,16 @@ struct JiraRowMapper: Sendable {
                 case .assigneeID: assignee.accountID = first
                 case .description: task.notes = first
                 case .originalEstimate:
-                    if let work = seconds(entry, first, row: rowNumber, task: task.id) {
+                    if let work = seconds(entry, row: rowNumber, task: task.id) {
                         task.work = work
                         task.duration = work
                     } else {
                         keep(entry, first, in: &task)
                     }
                 case .remainingEstimate:
-                    if let remaining = seconds(entry, first, row: rowNumber, task: task.id) { task.remainingDuration = remaining } else { keep(entry, first, in: &task) }
+                    if let remaining = seconds(entry, row: rowNumber, task: task.id) { task.remainingDuration = remaining } else { keep(entry, first, in: &task) }
                 case .timeSpent:
-                    if let spent = seconds(entry, first, row: rowNumber, task: task.id) { task.actualWork = spent } else { keep(entry, first, in: &task) }
+                    if let spent = seconds(entry, row: rowNumber, task: task.id) { task.actualWork = spent } else { keep(entry, first, in: &task) }
                 case .logWork:
                     // `comment;date;author;seconds`: the seconds are the last part (comments may hold `;`).
                     let values = entry.texts
@@ -234,7 +250,7 @@ struct JiraRowMapper: Sendable {
                     // Kept from the texts just made, not made again.
                     task.extensions[extensionKeys[entry.group]] = isList[entry.group] ? JiraList.encode(values) : values[0]
                 case .parentKey, .parent, .parentID, .epicLink:
-                    parentReferences.append(ParentReference(field: field, text: first.trimmingSpaces, column: entry.firstColumn))
+                    output.parentReferences.append(ParentReference(row: row, field: field, text: first.trimmingSpaces, column: entry.firstColumn))
                 case .parentSummary: parentSummary = first
                 case .projectName:
                     if output.projectName == nil { output.projectName = first }
@@ -243,7 +259,7 @@ struct JiraRowMapper: Sendable {
                     setCustomField(.text(entry.list), group: entry.group, type: .text, in: &task)
                 default:
                     if case .roleDate(let pattern) = types[entry.group], let pattern {
-                        if let moment = pattern.parse(first) {
+                        if let moment = parse(entry, pattern) {
                             noteConflicts(entry, pattern: pattern, row: rowNumber, task: task.id)
                             dates.append(FoundDate(field: field, moment: moment, group: entry.group))
                         } else {
@@ -259,7 +275,7 @@ struct JiraRowMapper: Sendable {
                 }
             case .customField:
                 switch types[entry.group] {
-                case .customDate(let pattern): setCustomField(.date(pattern.parse(first)!), group: entry.group, type: .date, in: &task)
+                case .customDate(let pattern): setCustomField(.date(parse(entry, pattern)!), group: entry.group, type: .date, in: &task)
                 case .customNumber: setCustomField(.number(Double(first)!), group: entry.group, type: .number, in: &task)
                 default:
                     let text = isList[entry.group] ? entry.list : first
@@ -276,8 +292,8 @@ struct JiraRowMapper: Sendable {
         if task.actualWork == nil, logged > 0 { task.actualWork = JiraPlanBuilder.duration(seconds: logged) }
         applyDates(dates, to: &task)
         task.percentComplete = percentComplete(category: statusCategory, status: task.status, work: task.work, spent: task.actualWork)
-        output.parentReferences.append(parentReferences)
         output.parentSummaries.append(parentSummary)
+        output.issueTypes.append(issueType)
         output.assignees.append(assignee.name != nil || assignee.accountID != nil ? assignee : nil)
         return task
     }
@@ -379,10 +395,33 @@ struct JiraRowMapper: Sendable {
         task.customFields[id] = value
     }
 
+    /// The first value as a date of the pattern, read from its bytes where it can be.
+    private func parse(_ entry: GroupValues, _ pattern: JiraDatePattern) -> CivilDateTime? {
+        guard let bytes = entry.firstBytes else { return pattern.parse(entry.first) }
+        return pattern.parse(bytes, months: monthWords)
+    }
+
+    /// Digits with nothing but spaces or tabs around them, as a number; nil for anything else
+    /// (signs, too many digits), which is then read the slow way, from the text.
+    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0, end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard start < end, end - start <= 18 else { return nil }
+        var value = 0
+        for index in start..<end {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
     /// Estimates are whole seconds; the model counts minutes.
-    private mutating func seconds(_ entry: GroupValues, _ first: String, row: Int, task: TaskID) -> WorkDuration? {
-        let text = first.trimmingSpaces
-        guard let seconds = Int(text), seconds >= 0 else {
+    private mutating func seconds(_ entry: GroupValues, row: Int, task: TaskID) -> WorkDuration? {
+        guard let seconds = entry.firstBytes.flatMap(Self.wholeNumber) ?? Int(entry.first.trimmingSpaces).flatMap({ $0 >= 0 ? $0 : nil })
+        else {
+            let text = entry.first.trimmingSpaces
             output.diagnostics.add(.jiraBadNumber, "'\(text)' is not a number of seconds; kept as text", row: row, column: layout.headers[entry.firstColumn], entity: task)
             return nil
         }

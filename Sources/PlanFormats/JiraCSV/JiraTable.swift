@@ -62,6 +62,11 @@ struct JiraTable: @unchecked Sendable {
         func text(_ cell: Cell) -> String {
             CSVTokenizer(bytes, at: 0).lossyText(of: CSVCell(start: cell.start, end: cell.end, shape: cell.shape))
         }
+
+        /// The cell's bytes where they are its text (no quotes to undo).
+        func plainBytes(_ cell: Cell) -> UnsafeBufferPointer<UInt8>? {
+            CSVTokenizer(bytes, at: 0).plainBytes(of: CSVCell(start: cell.start, end: cell.end, shape: cell.shape))
+        }
     }
 
     /// Below this many bytes after the header, one core tokenizes the whole export.
