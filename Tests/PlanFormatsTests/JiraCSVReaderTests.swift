@@ -105,6 +105,34 @@ struct JiraCSVReaderTests {
         #expect(plan.assignments.isEmpty)
     }
 
+    /// Numbers are read from a cell's bytes where they can be, else from its text: both ways
+    /// must agree on spaces, quotes, signs and numbers too long for either.
+    @Test func estimatesReadTheSameFromBytesAndFromText() throws {
+        let csv = [
+            "Summary,Issue key,Issue id,Original Estimate",
+            "Spaces,N-1, 7 ,\t3600 ",
+            #"Quoted,N-2,"8","7200""#,
+            #"Escaped quotes,N-3,9,"""""""#,
+            "Plus sign,N-4,10,+1800",
+            "Too long,N-5,11,1234567890123456789012",
+            "Negative,N-6,12,-60",
+        ].joined(separator: "\n") + "\n"
+        let result = try JiraCSVReader().read(PlanInput(sourceName: "numbers.csv", data: Data(csv.utf8)), options: .default)
+        let plan = result.plan
+        #expect(plan.task("N-1")?.displayID == 7)
+        #expect(plan.task("N-1")?.work?.minutes == 60)
+        #expect(plan.task("N-2")?.displayID == 8)
+        #expect(plan.task("N-2")?.work?.minutes == 120)
+        #expect(plan.task("N-3")?.work == nil)
+        #expect(plan.task("N-3")?.extensions["jira:Original estimate"] == "\"\"")
+        #expect(plan.task("N-4")?.work?.minutes == 30, "Int(\"+1800\") reads it, as before")
+        #expect(plan.task("N-5")?.work == nil)
+        #expect(plan.task("N-5")?.extensions["jira:Original estimate"] == "1234567890123456789012")
+        #expect(plan.task("N-6")?.work == nil)
+        let bad = result.diagnostics.filter { $0.code == .jiraBadNumber }.compactMap(\.location?.row)
+        #expect(bad == [4, 6, 7])
+    }
+
     @Test func datesAreDetectedPerColumn() throws {
         let result = try JiraCSVTesting.readFixture("jira-csv/dates-locales.csv")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")

@@ -81,6 +81,7 @@ struct JiraRowMapper: Sendable {
     private var groupCounts: [GroupCount] = []
     private var groupNext: [Int] = []
     private var entryScratch: [GroupValues] = []
+    private var dateScratch: [FoundDate] = []
     private let groupOfColumn: [Int]
     /// Per group, whether its values are lists; read per cell, so kept apart from the groups.
     private let isList: [Bool]
@@ -194,7 +195,9 @@ struct JiraRowMapper: Sendable {
     private mutating func mapRow(_ row: Int, cells rowCells: UnsafeBufferPointer<JiraTable.Cell>, sorted: UnsafeMutableBufferPointer<JiraTable.Cell>) -> PlanTask {
         let rowNumber = table.rowNumbers[row]
         var task = PlanTask(id: identities[row], name: "")
-        var dates: [FoundDate] = []
+        var dates = dateScratch
+        dateScratch = []
+        dates.removeAll(keepingCapacity: true)
         var statusCategory: StatusCategory?
         var assignee = Assignee()
         var parentSummary: String?
@@ -205,8 +208,10 @@ struct JiraRowMapper: Sendable {
         gather(rowCells, sorted: sorted, into: &entries)
         reserveValues(entries, in: &task)
         for entry in entries {
-            // Made only where it is used: a list is made from all of its values instead.
-            lazy var first = entry.first
+            // Made only where it is used (a list is made from all of its values instead), and
+            // bound to a constant where it is used twice. Not a `lazy var`: that is a box with
+            // exclusivity checks, on every cell.
+            var first: String { entry.first }
             switch layout.groups[entry.group].role {
             case .field(let field):
                 switch field {
@@ -221,11 +226,13 @@ struct JiraRowMapper: Sendable {
                 case .issueType where !isList[entry.group]: issueType = first
                 case .status: task.status = first
                 case .statusCategory:
-                    statusCategory = lookups.statusCategory(first)
-                    keep(entry, first, in: &task)
+                    let text = first
+                    statusCategory = lookups.statusCategory(text)
+                    keep(entry, text, in: &task)
                 case .priority:
-                    task.priority = lookups.priority(first)
-                    if task.priority == nil || JiraCSVWriter.priorityName(task.priority!) != first { keep(entry, first, in: &task) }
+                    let text = first
+                    task.priority = lookups.priority(text)
+                    if task.priority == nil || JiraCSVWriter.priorityName(task.priority!) != text { keep(entry, text, in: &task) }
                 case .assignee: assignee.name = first
                 case .assigneeID: assignee.accountID = first
                 case .description: task.notes = first
@@ -253,8 +260,9 @@ struct JiraRowMapper: Sendable {
                     output.parentReferences.append(ParentReference(row: row, field: field, text: first.trimmingSpaces, column: entry.firstColumn))
                 case .parentSummary: parentSummary = first
                 case .projectName:
-                    if output.projectName == nil { output.projectName = first }
-                    keep(entry, first, in: &task)
+                    let text = first
+                    if output.projectName == nil { output.projectName = text }
+                    keep(entry, text, in: &task)
                 case .labels, .sprint, .components, .fixVersions, .affectsVersions:
                     setCustomField(.text(entry.list), group: entry.group, type: .text, in: &task)
                 default:
@@ -286,6 +294,7 @@ struct JiraRowMapper: Sendable {
             }
         }
         entryScratch = entries
+        dateScratch = dates
         if task.name.isEmpty {
             output.diagnostics.add(.jiraMissingSummary, "the issue has no summary", row: rowNumber, column: layout.group(.summary).map { layout.headers[$0.columns[0]] }, entity: task.id)
         }
@@ -307,8 +316,10 @@ struct JiraRowMapper: Sendable {
             if room.contains(.customField) { custom += 1 }
             if room.contains(.extension) { kept += 1 }
         }
-        if custom > 0 { task.customFields.reserveCapacity(custom) }
-        if kept > 0 { task.extensions.reserveCapacity(kept) }
+        // One value needs no room made: the first insert allocates it. (Reserving goes through
+        // the standard library's unspecialized resizing, which looks up type metadata each time.)
+        if custom > 1 { task.customFields.reserveCapacity(custom) }
+        if kept > 1 { task.extensions.reserveCapacity(kept) }
     }
 
     /// Where a group's value may land in a task; a value that may land in either counts for both.
