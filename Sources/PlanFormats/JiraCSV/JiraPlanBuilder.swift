@@ -19,6 +19,7 @@ struct JiraPlanBuilder {
     /// In row order, several per row or none.
     var parentReferences: [ParentReference] = []
     var parentSummaries: [String?] = []
+    /// Per data row, the Issue Type it gives; kept in `assemble` where the outline does not imply it.
     var issueTypes: [String?] = []
     var linkCells: [LinkCell] = []
     var byKey: [String: Int] = [:]

@@ -414,7 +414,7 @@ struct JiraRowMapper: Sendable {
 
     /// Digits with nothing but spaces or tabs around them, as a number; nil for anything else
     /// (signs, too many digits), which is then read the slow way, from the text.
-    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var start = 0, end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
