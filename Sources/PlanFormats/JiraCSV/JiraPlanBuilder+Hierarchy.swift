@@ -12,14 +12,14 @@ extension JiraPlanBuilder {
     mutating func resolveParents() -> [Int?] {
         var parents: [Int?] = Array(repeating: nil, count: table.rowCount)
         var reported: Set<String> = []
-        let rank = Dictionary(uniqueKeysWithValues: JiraField.parentSources.enumerated().map { ($0.element, $0.offset) })
+        let rank = { (reference: ParentReference) in JiraField.parentSources.firstIndex(of: reference.field)! }
         var next = 0
         for row in 0..<table.rowCount {
             let begin = next
             while next < parentReferences.count && parentReferences[next].row == row { next += 1 }
             let references = parentReferences[begin..<next]
             // The first of the most trusted field; a row gives one reference per column group.
-            guard let chosenIndex = references.indices.min(by: { rank[references[$0].field]! < rank[references[$1].field]! }) else {
+            guard let chosenIndex = references.indices.min(by: { rank(references[$0]) < rank(references[$1]) }) else {
                 if let summary = parentSummaries[row] { tasks[row].extensions[Self.parentSummaryKey] = summary }
                 continue
             }
